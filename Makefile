@@ -1,0 +1,164 @@
+# Tine: the top-level Makefile.
+#
+# Everything is built here, into build/ (ignored by git):
+#   make            build/tine.iso, a GRUB (multiboot2) CD image
+#   make run        boot it in Bochs, VGA text drawn in this terminal
+#   make qemu       boot it in QEMU, serial console on this terminal
+#   make debug      QEMU stopped at the first instruction, with a GDB stub
+#   make test       host unit tests, then boots in QEMU (3 CPUs) and Bochs
+#   make smoke      build and one QEMU boot running the kernel self-tests
+#   make deps       install the Debian packages the above need
+#   make clean
+# docs/testing.md and docs/debugging.md explain the targets in detail.
+
+CROSS	?= i686-linux-gnu-
+CC	:= $(CROSS)gcc
+LD	:= $(CROSS)ld
+NM	:= $(CROSS)nm
+NASM	:= nasm
+HOSTCC	?= gcc
+QEMU	?= qemu-system-i386
+BOCHS	?= bochs
+
+B	:= build
+
+# The kernel is freestanding i486 code: no SSE/MMX/x87 (-mgeneral-regs-only,
+# so the kernel never touches FPU state a user thread owns), no PIE (Debian's
+# cross gcc defaults to it), frame pointers kept for the panic backtrace.
+# -march=i486 because gcc's i686 default emits cmov, which a 486 lacks.
+KCFLAGS	:= -std=gnu11 -march=i486 -O2 -g -ffreestanding -fno-pie -fno-pic \
+	   -fno-stack-protector -fno-omit-frame-pointer -fno-builtin \
+	   -nostdlib -mgeneral-regs-only -fno-asynchronous-unwind-tables \
+	   -fno-tree-loop-distribute-patterns \
+	   -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes
+KCPPFLAGS := -D_KERNEL -DDIAGNOSTIC -Ikernel/include -Ikernel/arch/i386/include \
+	   -Imm/include -MMD -MP
+NASMFLAGS := -f elf32 -g -F dwarf -w+error -Ikernel/arch/i386/include/
+LIBGCC	:= $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
+LDSCRIPT := kernel/arch/i386/kernel.ld
+LDFLAGS	:= -m elf_i386 -nostdlib -T $(LDSCRIPT) --no-warn-rwx-segments
+
+KSRCS	:= $(wildcard boot/*.asm) \
+	   $(wildcard kernel/tests/*.c kernel/arch/i386/tests/*.c) \
+	   $(wildcard kernel/*.c kernel/libkern/*.c) \
+	   $(wildcard kernel/arch/i386/*.c kernel/arch/i386/*.asm) \
+	   $(wildcard mm/*.c)
+KOBJS	:= $(patsubst %,$(B)/%.o,$(basename $(KSRCS)))
+
+.PHONY: all deps run qemu debug test smoke host-tests boot-tests clean
+all: $(B)/tine.iso
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(KCFLAGS) $(KCPPFLAGS) -c $< -o $@
+
+$(B)/%.o: %.asm
+	@mkdir -p $(dir $@)
+	$(NASM) $(NASMFLAGS) -MD $(@:.o=.d) -MP $< -o $@
+
+# The kernel is linked twice.  Pass 1 has an empty symbol table; its text
+# symbols become build/ksyms.asm, the table the panic backtrace reads.  The
+# .ksyms section is the last one in the image (kernel.ld), so adding the table
+# in pass 2 moves no other symbol: the cmp below proves it on every build.
+$(B)/kernel-pass1.elf: $(KOBJS) $(B)/ksyms-empty.o $(LDSCRIPT)
+	$(LD) $(LDFLAGS) -o $@ $(KOBJS) $(B)/ksyms-empty.o $(LIBGCC)
+
+$(B)/ksyms-empty.asm:
+	@mkdir -p $(B)
+	printf 'section .ksyms\nglobal ksyms_count, ksyms_table\nksyms_count: dd 0\nksyms_table:\nsection .note.GNU-stack noalloc noexec nowrite progbits\n' > $@
+
+$(B)/ksyms-empty.o $(B)/ksyms.o: %.o: %.asm
+	$(NASM) $(NASMFLAGS) $< -o $@
+
+$(B)/ksyms.asm: $(B)/kernel-pass1.elf
+	$(NM) -n --defined-only $< | kernel/mkksyms > $@
+
+$(B)/kernel.elf: $(B)/kernel-pass1.elf $(B)/ksyms.o
+	$(LD) $(LDFLAGS) -o $@ $(KOBJS) $(B)/ksyms.o $(LIBGCC)
+	@$(NM) -n $< | grep -vE 'ksym|kernel_end' > $(B)/pass1.syms
+	@$(NM) -n $@ | grep -vE 'ksym|kernel_end' > $(B)/pass2.syms
+	@cmp -s $(B)/pass1.syms $(B)/pass2.syms || \
+	    { echo "ksyms: pass 2 moved a symbol; see kernel.ld"; exit 1; }
+	@grub-file --is-x86-multiboot2 $@ || \
+	    { echo "$@ has no valid multiboot2 header"; exit 1; }
+
+# The user ISO: a GRUB menu (iso/grub.cfg) over the kernel.
+$(B)/tine.iso: $(B)/kernel.elf iso/grub.cfg
+	iso/mkiso $@ $(B)/kernel.elf iso/grub.cfg
+
+# Test ISOs: one per kernel command line in tests/boot/cmdline/, booted at
+# once (timeout 0) so a test run never waits at the menu.
+TEST_CMDLINES := $(wildcard tests/boot/cmdline/*)
+TEST_ISOS := $(patsubst tests/boot/cmdline/%,$(B)/test/%.iso,$(TEST_CMDLINES))
+$(B)/test/%.iso: tests/boot/cmdline/% $(B)/kernel.elf iso/grub-test.cfg.in
+	@mkdir -p $(B)/test
+	sed "s|@CMDLINE@|$$(cat $<)|" iso/grub-test.cfg.in > $(B)/test/$*.cfg
+	iso/mkiso $@ $(B)/kernel.elf $(B)/test/$*.cfg
+
+# A copy of the kernel that also carries a multiboot (version 1) header, for
+# the test that boots it with the wrong loader (QEMU's -kernel).
+$(B)/test/kernel-mb1.elf: $(KOBJS) $(B)/ksyms.o $(B)/tests/fixtures/mb1.o
+	@mkdir -p $(B)/test
+	$(LD) $(LDFLAGS) -o $@ $(B)/tests/fixtures/mb1.o $(KOBJS) \
+	    $(B)/ksyms.o $(LIBGCC)
+
+# ---- host unit tests (cmocka): pure kernel code built for the host --------
+HOST_TESTS := $(patsubst tests/host/%.c,$(B)/host/%,$(wildcard tests/host/test_*.c))
+HOSTCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -DTINE_HOST_TEST \
+	-fsanitize=address,undefined -fno-omit-frame-pointer -MMD -MP \
+	-Itests/host -Ikernel/include -Ikernel/arch/i386/include
+# Each test names the kernel files it needs in a "// host-sources:" line.
+$(B)/host/%: tests/host/%.c
+	@mkdir -p $(B)/host
+	$(HOSTCC) $(HOSTCFLAGS) -o $@ $< \
+	    $$(sed -n 's|^// host-sources: ||p' $<) -lcmocka
+
+host-tests: deps $(HOST_TESTS)
+boot-tests: deps $(B)/tine.iso $(TEST_ISOS) $(B)/test/kernel-mb1.elf
+
+# ---- running ----------------------------------------------------------------
+# Debian packages: the cross compiler, NASM, GRUB and xorriso for the ISO,
+# both emulators with their firmware, and the host test tools.
+DEPS	:= gcc-i686-linux-gnu binutils-i686-linux-gnu nasm grub-pc-bin \
+	   grub-common xorriso mtools qemu-system-x86 seabios bochs bochsbios \
+	   vgabios bochs-term gcc libc6-dev libcmocka-dev perl
+deps:
+	@missing=$$(for p in $(DEPS); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+	    grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	    echo "deps: installing" $$missing; \
+	    sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	    $$sudo apt-get update && \
+	    $$sudo env DEBIAN_FRONTEND=noninteractive \
+	        apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+run: deps $(B)/tine.iso
+	iso/bochs-run --interactive $(B)/tine.iso
+
+qemu: deps $(B)/tine.iso
+	$(QEMU) -cdrom $(B)/tine.iso -m 64 -nic none -serial stdio \
+	    -device isa-debug-exit,iobase=0xf4,iosize=0x04
+
+debug: deps $(B)/tine.iso
+	@echo "QEMU waits for GDB on :1234.  In another terminal:"
+	@echo "    gdb -x $(B)/gdbinit"
+	@printf '%s\n' 'file $(CURDIR)/$(B)/kernel.elf' \
+	    'target remote localhost:1234' \
+	    'hbreak init386' 'continue' > $(B)/gdbinit
+	$(QEMU) -cdrom $(B)/tine.iso -m 64 -nic none -serial stdio -S -s \
+	    -device isa-debug-exit,iobase=0xf4,iosize=0x04
+
+# The suite: host unit tests, then every boot scenario in tests/boot/*.t, all
+# run by prove(1), which ends with the summary line CI shows.
+test: host-tests boot-tests
+	prove -j2 -f --exec '' $(HOST_TESTS) tests/boot/*.t
+
+smoke: deps $(B)/test/test.iso
+	tests/qemu-tap --cpu pentium3 --mem 64 $(B)/test/test.iso
+
+clean:
+	rm -rf $(B)
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

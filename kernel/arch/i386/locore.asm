@@ -1,0 +1,56 @@
+; kernel/arch/i386/locore.asm: small i386 routines C cannot write:
+; loading the GDT with its segment registers, setjmp and longjmp.
+
+global gdt_load, setjmp, longjmp
+
+section .text
+
+; void gdt_load(const struct region_descriptor *rd, int csel, int dsel)
+; Load the GDT and reload every segment register from it: %cs through a far
+; return, the data segments directly.
+;   stack on entry: [esp+4] rd, [esp+8] csel, [esp+12] dsel
+gdt_load:
+	mov	eax, [esp + 4]
+	lgdt	[eax]
+	mov	eax, [esp + 12]
+	mov	ds, ax
+	mov	es, ax
+	mov	ss, ax
+	xor	eax, eax			; %fs, %gs: null until a thread
+	mov	fs, ax				; needs them
+	mov	gs, ax
+	pop	edx				; return address
+	push	dword [esp + 4]			; csel (the stack moved by 4)
+	push	edx
+	retf					; pops eip and cs
+
+; int setjmp(label_t *l)
+; Save the callee-saved registers, the stack pointer and the return
+; address in *l; return 0.  longjmp(l) later returns 1 from here again.
+setjmp:
+	mov	eax, [esp + 4]
+	mov	[eax + 0], ebx
+	mov	[eax + 4], esp
+	mov	[eax + 8], ebp
+	mov	[eax + 12], esi
+	mov	[eax + 16], edi
+	mov	edx, [esp]
+	mov	[eax + 20], edx
+	xor	eax, eax
+	ret
+
+; __dead void longjmp(label_t *l)
+; Restore what setjmp saved and return 1 from that setjmp.
+longjmp:
+	mov	eax, [esp + 4]
+	mov	ebx, [eax + 0]
+	mov	esp, [eax + 4]
+	mov	ebp, [eax + 8]
+	mov	esi, [eax + 12]
+	mov	edi, [eax + 16]
+	mov	edx, [eax + 20]
+	mov	[esp], edx			; setjmp's return address
+	mov	eax, 1
+	ret
+
+section .note.GNU-stack noalloc noexec nowrite progbits

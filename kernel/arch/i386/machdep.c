@@ -1,0 +1,204 @@
+/*
+ * kernel/arch/i386/machdep.c: the i386 start of the kernel and its end.
+ *
+ * init386() is the first C function (boot/entry.asm calls it on the boot
+ * stack with paging on): it brings up the consoles first, so everything
+ * after can speak, then reads the multiboot2 information and the boot
+ * options, sets up the GDT, the IDT and the interrupt controller, and calls
+ * the MI main() (init_main.c).
+ *
+ * boot() ends the system: halt, power off (QEMU's isa-debug-exit in a test
+ * run, ACPI, Bochs's shutdown port) or reset.
+ */
+
+#include <sys/types.h>
+#include <sys/systm.h>
+#include <sys/reboot.h>
+#include <sys/cons.h>
+#include <sys/kernel.h>
+#include <lib/libkern/libkern.h>
+#include <machine/param.h>
+#include <machine/cpu.h>
+#include <machine/cpufunc.h>
+#include <machine/segments.h>
+#include <machine/intr.h>
+#include <machine/vga.h>
+#include <machine/com.h>
+#include <machine/multiboot2.h>
+#include <machine/acpi.h>
+#include <machine/pckbd.h>
+
+#define ISA_DEBUG_EXIT_PORT	0xf4	/* QEMU -device isa-debug-exit */
+#define BOCHS_SHUTDOWN_PORT	0x8900
+#define KBC_CMD_PORT		0x64
+#define KBC_CMD_PULSE_RESET	0xfe
+
+extern char boot_pd[];
+extern uint32_t boot_pt[];
+
+int boot_exit_status;
+struct mb2_info mb2_info;
+
+/* The firmware window (FWMAP_BASE): its page table and next free page. */
+static uint32_t fwmap_pt[1024] __aligned(NBPG);
+static vaddr_t fwmap_next = FWMAP_BASE;
+
+void	main(void) __dead;
+
+/*
+ * Drop the identity map of low memory that boot/entry.asm needed to turn
+ * paging on: from here a stray NULL pointer faults.  Also hook the firmware
+ * window's page table into the page directory.
+ */
+static void
+bootmap_init(void)
+{
+	uint32_t *pd = (uint32_t *)boot_pd;
+	int i;
+
+	for (i = 0; i < NBOOTPT; i++)
+		pd[i] = 0;
+	pd[FWMAP_BASE >> PDSHIFT] = VTOP((vaddr_t)fwmap_pt) | 0x3;
+	lcr3(rcr3());
+}
+
+/*
+ * Map len bytes of physical memory at pa, read-write, and return its
+ * kernel address.  Memory under 16 MiB is in the boot map already; the
+ * rest gets pages in the firmware window, which is never given back: this
+ * is for the few tables firmware leaves (ACPI), until pmap exists.
+ * Returns NULL when the window is full.
+ */
+void *
+bootmap_phys(paddr_t pa, size_t len)
+{
+	paddr_t first = trunc_page(pa), last = round_page(pa + len);
+	vaddr_t va;
+
+	if (last <= BOOTMAP_SIZE && last > first)
+		return (void *)PTOV(pa);
+	if (fwmap_next + (last - first) > FWMAP_BASE + FWMAP_SIZE)
+		return NULL;
+	va = fwmap_next;
+	for (; first < last; first += NBPG, fwmap_next += NBPG)
+		fwmap_pt[(fwmap_next - FWMAP_BASE) >> PGSHIFT] = first | 0x3;
+	return (void *)(va + (pa & PAGE_MASK));
+}
+
+/*
+ * Read the boot information; without usable memory there is nothing to
+ * do but say so and stop.
+ */
+static void
+mb2_check(void)
+{
+	const char *why;
+
+	if (mb2_parse(mb2_copy, mb2_copied, &mb2_info, &why) == 0) {
+		if (mb2_info.truncated)
+			printf("multiboot2: boot information longer than "
+			    "%d bytes; the rest is ignored\n", MB2_COPY_MAX);
+		return;
+	}
+	printf("\033[1;31mTine cannot start: %s.\033[0m\n", why);
+	printf("Check the machine's memory or the boot loader.\n");
+	boot(RB_HALT);
+}
+
+void
+init386(void)
+{
+	vga_cninit();
+	com_cninit();
+	mb2_check();
+	bootmap_init();
+	gdt_init();
+	idt_init();
+	intr_init();
+	main();
+}
+
+/*
+ * Introduce the machine: the loader, the memory the map shows, the CPU,
+ * the ACPI tables.  (OpenBSD's cpu_startup prints "real mem" here too.)
+ */
+void
+cpu_startup(void)
+{
+	const struct mb2_info *mi = &mb2_info;
+
+	printf("boot: loaded by %s\n", mi->loader[0] ? mi->loader :
+	    "an unnamed multiboot2 loader");
+	printf("memory: %llu MiB installed; usable %llu KiB (%llu KiB low, "
+	    "%llu KiB above 1 MiB)\n", mi->physmem >> 20,
+	    mi->usable_total >> 10, mi->usable_low >> 10,
+	    mi->usable_high >> 10);
+	if (!mi->have_mmap)
+		printf("memory: the loader gave no memory map; sizes are "
+		    "from the basic memory tag\n");
+	identifycpu();
+	acpi_attach();
+}
+
+/* Attach the devices that deliver input by interrupt. */
+void
+cpu_configure(void)
+{
+	com_attach_input();
+	pckbd_attach();
+}
+
+/* Reset the machine: the keyboard controller's reset line, else a triple
+ * fault (an empty IDT and an interrupt). */
+void
+cpu_reset(void)
+{
+	static const struct region_descriptor null_idt = { 0, 0 };
+	int i;
+
+	disable_intr();
+	for (i = 0; i < 100000 && (inb(KBC_CMD_PORT) & 0x02); i++)
+		continue;
+	outb(KBC_CMD_PORT, KBC_CMD_PULSE_RESET);
+	delay(100000);
+	lidt(&null_idt);
+	__asm volatile("int $3");
+	for (;;)
+		halt();
+}
+
+/*
+ * Try each way to switch the machine off.  Returns only if none worked.
+ */
+void
+cpu_powerdown(void)
+{
+	int i;
+
+	/* QEMU with -device isa-debug-exit: ends with (status << 1) | 1. */
+	if (boot_test_mode)
+		outb(ISA_DEBUG_EXIT_PORT, boot_exit_status);
+	acpi_powerdown();
+	/* Bochs: the string "Shutdown" to its port ends the simulation. */
+	for (i = 0; "Shutdown"[i] != '\0'; i++)
+		outb(BOCHS_SHUTDOWN_PORT, "Shutdown"[i]);
+}
+
+void
+boot(int howto)
+{
+	disable_intr();
+	if ((howto & RB_HALT) == 0) {
+		printf("rebooting...\n");
+		cpu_reset();
+	}
+	if (howto & RB_POWERDOWN) {
+		printf("powering off...\n");
+		cpu_powerdown();
+		printf("power off failed\n");
+	}
+	printf("\nsystem halted: it is safe to turn the machine off "
+	    "or press reset.\n");
+	for (;;)
+		halt();
+}

@@ -1,0 +1,237 @@
+/*
+ * kernel/arch/i386/trap.c: what happens after vector.asm has built a trap
+ * frame.
+ *
+ * trap() sends IRQs to intr_dispatch().  An exception is, for now, always
+ * the kernel's own (there is no user mode yet): unless a self-test armed
+ * ktest_catch() for it, it is fatal, and the panic shows the trap, the
+ * registers, CR2 for a page fault, and a backtrace from the faulting
+ * instruction:
+ *
+ *   fatal page fault (#PF) in kernel mode
+ *   trap type 14 code 0x2 eip 0xc0103a1e <ktest_crash+0x1e> cs 0x8 ...
+ *   cr2 0x00000000: write, page not present
+ *   eax ... (registers)
+ *   backtrace: ...
+ *   panic: page fault (#PF) in kernel mode at 0xc0103a1e: ...
+ *
+ * trap_doublefault() runs as its own task (see gdt.c and vector.asm).
+ */
+
+#include <sys/types.h>
+#include <sys/systm.h>
+#include <sys/reboot.h>
+#include <sys/ktest.h>
+#include <lib/libkern/libkern.h>
+#include <machine/cpufunc.h>
+#include <machine/frame.h>
+#include <machine/trap.h>
+#include <machine/psl.h>
+#include <machine/intr.h>
+#include <machine/segments.h>
+#include <machine/tss.h>
+#include <machine/db_machdep.h>
+
+void	trap(struct trapframe *);
+void	trap_doublefault(void);
+
+static const char *const trap_names[T_NEXCEPT] = {
+	[T_DIVIDE] = "divide error (#DE)",
+	[T_TRCTRAP] = "debug trap (#DB)",
+	[T_NMI] = "non-maskable interrupt",
+	[T_BPTFLT] = "breakpoint (#BP)",
+	[T_OFLOW] = "overflow (#OF)",
+	[T_BOUND] = "bound range exceeded (#BR)",
+	[T_PRIVINFLT] = "invalid opcode (#UD)",
+	[T_DNA] = "FPU not available (#NM)",
+	[T_DOUBLEFLT] = "double fault (#DF)",
+	[T_FPOPFLT] = "coprocessor segment overrun",
+	[T_TSSFLT] = "invalid TSS (#TS)",
+	[T_SEGNPFLT] = "segment not present (#NP)",
+	[T_STKFLT] = "stack fault (#SS)",
+	[T_PROTFLT] = "general protection fault (#GP)",
+	[T_PAGEFLT] = "page fault (#PF)",
+	[T_ARITHTRAP] = "FPU error (#MF)",
+	[T_ALIGNFLT] = "alignment check (#AC)",
+	[T_MACHK] = "machine check (#MC)",
+	[T_XFTRAP] = "SIMD exception (#XM)",
+};
+
+const char *
+trap_name(int trapno)
+{
+	if (trapno >= 0 && trapno < T_NEXCEPT && trap_names[trapno] != NULL)
+		return trap_names[trapno];
+	return "reserved trap";
+}
+
+/*
+ * One sentence about a trap: what, where, and for a page fault the
+ * address and kind of access.
+ */
+void
+trap_describe(char *buf, size_t size, int trapno, int err, vaddr_t eip,
+    int usermode, vaddr_t cr2)
+{
+	char where[64];
+	int n;
+
+	db_format_pc(where, sizeof(where), eip);
+	n = snprintf(buf, size, "%s in %s mode at %s", trap_name(trapno),
+	    usermode ? "user" : "kernel", where);
+	if (trapno == T_PAGEFLT && n >= 0 && (size_t)n < size)
+		snprintf(buf + n, size - n, ": %s of 0x%08lx, %s",
+		    (err & PGEX_W) ? "write" : "read", cr2,
+		    (err & PGEX_P) ? "protection violation" :
+		    "page not present");
+	else if (err != 0 && n >= 0 && (size_t)n < size)
+		snprintf(buf + n, size - n, ", error code 0x%x", err);
+}
+
+/* The register dump of a fatal trap. */
+static void
+trap_print_frame(const struct trapframe *tf, vaddr_t cr2)
+{
+	char where[64];
+	vaddr_t esp = TRAPF_USERMODE(tf) ? (vaddr_t)tf->tf_esp :
+	    (vaddr_t)&tf->tf_esp;	/* no ring change: nothing pushed */
+
+	db_format_pc(where, sizeof(where), tf->tf_eip);
+	printf("trap type %d code 0x%x eip 0x%08x %s cs 0x%x eflags 0x%x\n",
+	    tf->tf_trapno, tf->tf_err, tf->tf_eip, where, tf->tf_cs,
+	    tf->tf_eflags);
+	if (tf->tf_trapno == T_PAGEFLT)
+		printf("cr2 0x%08lx\n", cr2);
+	printf("eax 0x%08x ebx 0x%08x ecx 0x%08x edx 0x%08x\n",
+	    tf->tf_eax, tf->tf_ebx, tf->tf_ecx, tf->tf_edx);
+	printf("esi 0x%08x edi 0x%08x ebp 0x%08x esp 0x%08lx\n",
+	    tf->tf_esi, tf->tf_edi, tf->tf_ebp, esp);
+	printf("ds 0x%x es 0x%x fs 0x%x gs 0x%x cr0 0x%08x cr3 0x%08x\n",
+	    tf->tf_ds & 0xffff, tf->tf_es & 0xffff, tf->tf_fs & 0xffff,
+	    tf->tf_gs & 0xffff, rcr0(), rcr3());
+}
+
+/*
+ * Hand a trap to the self-test that armed ktest_catch() for it: record it
+ * and resume at the catch.  Returns only if no test is waiting.
+ */
+static void
+trap_to_ktest(const struct trapframe *tf, vaddr_t cr2)
+{
+	struct ktest_trap *kt = ktest_catch_take();
+
+	if (kt == NULL)
+		return;
+	kt->kt_trapno = tf->tf_trapno;
+	kt->kt_err = tf->tf_err;
+	kt->kt_eip = tf->tf_eip;
+	kt->kt_cr2 = cr2;
+	trap_describe(kt->kt_report, sizeof(kt->kt_report), tf->tf_trapno,
+	    tf->tf_err, tf->tf_eip, TRAPF_USERMODE(tf), cr2);
+	if (kt->kt_eflags & PSL_I)
+		enable_intr();
+	longjmp(&kt->kt_label);
+}
+
+static void __dead
+trap_fatal(struct trapframe *tf, vaddr_t cr2)
+{
+	char why[160];
+
+	trap_describe(why, sizeof(why), tf->tf_trapno, tf->tf_err,
+	    tf->tf_eip, TRAPF_USERMODE(tf), cr2);
+	printf("\nfatal %s in %s mode\n", trap_name(tf->tf_trapno),
+	    TRAPF_USERMODE(tf) ? "user" : "kernel");
+	trap_print_frame(tf, cr2);
+	db_panic_from(tf->tf_eip, tf->tf_ebp);
+	panic("%s", why);
+}
+
+/*
+ * The C side of every IDT entry but the double fault.
+ * => called by alltraps with interrupts off (interrupt gates).
+ */
+void
+trap(struct trapframe *tf)
+{
+	vaddr_t cr2;
+
+	if (tf->tf_trapno >= ICU_OFFSET) {
+		intr_dispatch(tf);
+		return;
+	}
+	cr2 = rcr2();
+	trap_to_ktest(tf, cr2);
+	trap_fatal(tf, cr2);
+}
+
+/* The test that caught a double fault, for df_resume() below. */
+static struct ktest_trap *df_caught;
+
+/* Runs in the faulting task after the double-fault task returns to it. */
+static void __dead
+df_resume(void)
+{
+	struct ktest_trap *kt = df_caught;
+
+	df_caught = NULL;
+	if (kt->kt_eflags & PSL_I)
+		enable_intr();
+	longjmp(&kt->kt_label);
+}
+
+/* Rebuild a trap frame from the registers a task switch saved in a TSS. */
+static void
+tss_to_frame(const struct i386tss *tss, struct trapframe *tf)
+{
+	memset(tf, 0, sizeof(*tf));
+	tf->tf_trapno = T_DOUBLEFLT;
+	tf->tf_eip = tss->tss_eip;
+	tf->tf_cs = tss->tss_cs;
+	tf->tf_eflags = tss->tss_eflags;
+	tf->tf_eax = tss->tss_eax;
+	tf->tf_ebx = tss->tss_ebx;
+	tf->tf_ecx = tss->tss_ecx;
+	tf->tf_edx = tss->tss_edx;
+	tf->tf_esi = tss->tss_esi;
+	tf->tf_edi = tss->tss_edi;
+	tf->tf_ebp = tss->tss_ebp;
+	tf->tf_esp = tss->tss_esp;
+	tf->tf_ss = tss->tss_ss;
+	tf->tf_ds = tss->tss_ds;
+	tf->tf_es = tss->tss_es;
+	tf->tf_fs = tss->tss_fs;
+	tf->tf_gs = tss->tss_gs;
+}
+
+/*
+ * The double-fault task.  The CPU saved the faulting context in the TSS
+ * our back link names; report it (or hand it to a self-test, by making
+ * that context resume in df_resume()).
+ * => runs on df_stack with interrupts off; returns only to a self-test.
+ */
+void
+trap_doublefault(void)
+{
+	struct i386tss *old = tss_of_selector(df_tss.__tss_link);
+	struct ktest_trap *kt = ktest_catch_take();
+	struct trapframe tf;
+
+	if (kt != NULL) {
+		kt->kt_trapno = T_DOUBLEFLT;
+		kt->kt_err = 0;
+		kt->kt_eip = old->tss_eip;
+		kt->kt_cr2 = rcr2();
+		trap_describe(kt->kt_report, sizeof(kt->kt_report),
+		    T_DOUBLEFLT, 0, old->tss_eip, 0, 0);
+		df_caught = kt;
+		old->tss_eip = (uint32_t)df_resume;
+		return;
+	}
+	tss_to_frame(old, &tf);
+	printf("\nfatal double fault (#DF): the kernel stack may be gone\n");
+	trap_print_frame(&tf, rcr2());
+	db_panic_from(tf.tf_eip, tf.tf_ebp);
+	panic("double fault (#DF) at 0x%08x, esp 0x%08x", tf.tf_eip,
+	    tf.tf_esp);
+}

@@ -1,0 +1,36 @@
+/*
+ * sys/types.h: the kernel's basic types.  The fixed-width ones come from
+ * the compiler's freestanding <stdint.h>; the BSD ones (u_int, vaddr_t,
+ * pid_t, ...) are defined here with OpenBSD/i386's sizes.
+ */
+#ifndef _SYS_TYPES_H_
+#define _SYS_TYPES_H_
+
+#include <stdint.h>
+#include <stddef.h>
+#include <stdbool.h>
+#include <sys/cdefs.h>
+
+typedef unsigned char	u_char;
+typedef unsigned short	u_short;
+typedef unsigned int	u_int;
+typedef unsigned long	u_long;
+typedef uint8_t		u_int8_t;
+typedef uint16_t	u_int16_t;
+typedef uint32_t	u_int32_t;
+typedef uint64_t	u_int64_t;
+
+typedef unsigned long	vaddr_t;	/* virtual address */
+typedef unsigned long	paddr_t;	/* physical address */
+typedef unsigned long	vsize_t;
+typedef unsigned long	psize_t;
+
+typedef long		ssize_t;
+typedef int64_t		off_t;
+typedef int64_t		time_t;
+typedef int32_t		pid_t;
+typedef uint32_t	uid_t;
+typedef uint32_t	gid_t;
+typedef char *		caddr_t;
+
+#endif /* _SYS_TYPES_H_ */

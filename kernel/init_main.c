@@ -1,0 +1,82 @@
+/*
+ * kernel/init_main.c: main(), the machine-independent start of the kernel.
+ *
+ * init386() (kernel/arch/i386/machdep.c) calls main() once the consoles,
+ * the GDT, the IDT and the interrupt controllers are up.  main() reads the
+ * boot options, lets the machine-dependent code introduce the machine
+ * (cpu_startup), starts the clock, turns interrupts on, and then either runs
+ * the self-tests ("test") or hands the console to the kernel monitor.
+ */
+
+#include <sys/types.h>
+#include <sys/systm.h>
+#include <sys/kernel.h>
+#include <sys/bootopt.h>
+#include <sys/reboot.h>
+#include <sys/ktest.h>
+#include <machine/cpu.h>
+#include <machine/cpufunc.h>
+#include <machine/intr.h>
+#include <machine/multiboot2.h>
+
+#define TINE_VERSION	"0.1"
+
+int	boot_test_mode;
+u_int	boot_seed;
+char	boot_ktest_filter[32];
+char	boot_crash[16];
+
+/* The boot options Tine knows; docs/boot.md lists them for users. */
+static const struct bootopt bootopts[] = {
+	{ "test", BOOTOPT_FLAG, &boot_test_mode, 0, 0,
+	    "run the kernel self-tests, print TAP, power off" },
+	{ "hz", BOOTOPT_UINT, &hz, 10, 1000,
+	    "clock interrupts per second (default 100)" },
+	{ "seed", BOOTOPT_UINT, &boot_seed, 0, 0xffffffff,
+	    "seed for the kernel's random numbers, for reproducible runs" },
+	{ "ktest", BOOTOPT_STRING, boot_ktest_filter, 0,
+	    sizeof(boot_ktest_filter),
+	    "run only the self-tests whose name contains this word" },
+	{ "crash", BOOTOPT_STRING, boot_crash, 0, sizeof(boot_crash),
+	    "panic on purpose: pagefault, divide, assert or panic" },
+};
+
+void	main(void) __dead;
+void	kmon(void) __dead;
+
+static void
+bootopt_report(const char *msg, void *arg __unused)
+{
+	printf("\033[1;33mboot: %s\033[0m\n", msg);
+}
+
+void
+main(void)
+{
+	int problems;
+
+	printf("\033[1;36mTine " TINE_VERSION "\033[0m (i386): a small OS "
+	    "around OpenBSD's kern_fork.c, rev 1.260\n");
+	printf("boot: command line \"%s\"\n", mb2_info.cmdline);
+	problems = bootopt_parse(mb2_info.cmdline, bootopts, nitems(bootopts),
+	    bootopt_report, NULL);
+	if (problems > 0)
+		printf("boot: %d problem%s with the command line; "
+		    "continuing with the values above\n", problems,
+		    problems == 1 ? "" : "s");
+
+	cpu_startup();
+	initclocks();
+	cpu_configure();
+	spl0();
+	enable_intr();
+	printf("clock: %d Hz\n", hz);
+
+	if (boot_crash[0] != '\0')
+		ktest_crash(boot_crash);
+	if (boot_test_mode) {
+		ktest_run_all(boot_ktest_filter);
+		boot(RB_HALT | RB_POWERDOWN);
+	}
+	kmon();
+}

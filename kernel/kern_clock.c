@@ -1,0 +1,31 @@
+/*
+ * kernel/kern_clock.c: the clock interrupt.
+ *
+ * hardclock() runs hz times a second from the PIT (i8253.c); for now it
+ * counts ticks.  The scheduler (roundrobin, schedcpu) and timeouts hook in
+ * here in later work, as in OpenBSD's kern_clock.c.
+ */
+
+#include <sys/types.h>
+#include <sys/systm.h>
+#include <sys/kernel.h>
+#include <machine/cpu.h>
+
+int	hz = 100;		/* boot option hz=N */
+int	tick;
+int	tick_nsec;
+volatile int ticks;
+
+/* Start the clock interrupt at hz (machine-dependent: cpu_initclocks). */
+void
+initclocks(void)
+{
+	cpu_initclocks();
+}
+
+/* => called at IPL_CLOCK from the clock interrupt. */
+void
+hardclock(void)
+{
+	ticks++;
+}
