@@ -48,33 +48,47 @@ KOBJS	:= $(patsubst %,$(B)/%.o,$(basename $(KSRCS)))
 .PHONY: all deps run qemu debug test smoke host-tests boot-tests clean
 all: $(B)/tine.iso
 
+# "make V=1" shows the full commands.
+ifeq ($(V),1)
+Q	:=
+say	:= @true
+else
+Q	:= @
+say	:= @printf '  %-6s %s\n'
+endif
+
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(KCFLAGS) $(KCPPFLAGS) -c $< -o $@
+	$(say) CC $<
+	$(Q)$(CC) $(KCFLAGS) $(KCPPFLAGS) -c $< -o $@
 
 $(B)/%.o: %.asm
 	@mkdir -p $(dir $@)
-	$(NASM) $(NASMFLAGS) -MD $(@:.o=.d) -MP $< -o $@
+	$(say) NASM $<
+	$(Q)$(NASM) $(NASMFLAGS) -MD $(@:.o=.d) -MP $< -o $@
 
 # The kernel is linked twice.  Pass 1 has an empty symbol table; its text
 # symbols become build/ksyms.asm, the table the panic backtrace reads.  The
 # .ksyms section is the last one in the image (kernel.ld), so adding the table
 # in pass 2 moves no other symbol: the cmp below proves it on every build.
 $(B)/kernel-pass1.elf: $(KOBJS) $(B)/ksyms-empty.o $(LDSCRIPT)
-	$(LD) $(LDFLAGS) -o $@ $(KOBJS) $(B)/ksyms-empty.o $(LIBGCC)
+	$(say) LD $@
+	$(Q)$(LD) $(LDFLAGS) -o $@ $(KOBJS) $(B)/ksyms-empty.o $(LIBGCC)
 
 $(B)/ksyms-empty.asm:
 	@mkdir -p $(B)
 	printf 'section .ksyms\nglobal ksyms_count, ksyms_table\nksyms_count: dd 0\nksyms_table:\nsection .note.GNU-stack noalloc noexec nowrite progbits\n' > $@
 
 $(B)/ksyms-empty.o $(B)/ksyms.o: %.o: %.asm
-	$(NASM) $(NASMFLAGS) $< -o $@
+	$(Q)$(NASM) $(NASMFLAGS) $< -o $@
 
-$(B)/ksyms.asm: $(B)/kernel-pass1.elf
-	$(NM) -n --defined-only $< | kernel/mkksyms > $@
+$(B)/ksyms.asm: $(B)/kernel-pass1.elf kernel/mkksyms
+	$(say) KSYMS $@
+	$(Q)$(NM) -n --defined-only $< | kernel/mkksyms > $@
 
 $(B)/kernel.elf: $(B)/kernel-pass1.elf $(B)/ksyms.o
-	$(LD) $(LDFLAGS) -o $@ $(KOBJS) $(B)/ksyms.o $(LIBGCC)
+	$(say) LD $@
+	$(Q)$(LD) $(LDFLAGS) -o $@ $(KOBJS) $(B)/ksyms.o $(LIBGCC)
 	@$(NM) -n $< | grep -vE 'ksym|kernel_end' > $(B)/pass1.syms
 	@$(NM) -n $@ | grep -vE 'ksym|kernel_end' > $(B)/pass2.syms
 	@cmp -s $(B)/pass1.syms $(B)/pass2.syms || \
@@ -84,7 +98,8 @@ $(B)/kernel.elf: $(B)/kernel-pass1.elf $(B)/ksyms.o
 
 # The user ISO: a GRUB menu (iso/grub.cfg) over the kernel.
 $(B)/tine.iso: $(B)/kernel.elf iso/grub.cfg
-	iso/mkiso $@ $(B)/kernel.elf iso/grub.cfg
+	$(say) ISO $@
+	$(Q)iso/mkiso $@ $(B)/kernel.elf iso/grub.cfg
 
 # Test ISOs: one per kernel command line in tests/boot/cmdline/, booted at
 # once (timeout 0) so a test run never waits at the menu.
@@ -92,26 +107,34 @@ TEST_CMDLINES := $(wildcard tests/boot/cmdline/*)
 TEST_ISOS := $(patsubst tests/boot/cmdline/%,$(B)/test/%.iso,$(TEST_CMDLINES))
 $(B)/test/%.iso: tests/boot/cmdline/% $(B)/kernel.elf iso/grub-test.cfg.in
 	@mkdir -p $(B)/test
-	sed "s|@CMDLINE@|$$(cat $<)|" iso/grub-test.cfg.in > $(B)/test/$*.cfg
-	iso/mkiso $@ $(B)/kernel.elf $(B)/test/$*.cfg
+	$(Q)sed "s|@CMDLINE@|$$(cat $<)|" iso/grub-test.cfg.in > $(B)/test/$*.cfg
+	$(say) ISO $@
+	$(Q)iso/mkiso $@ $(B)/kernel.elf $(B)/test/$*.cfg
 
 # A copy of the kernel that also carries a multiboot (version 1) header, for
 # the test that boots it with the wrong loader (QEMU's -kernel).
 $(B)/test/kernel-mb1.elf: $(KOBJS) $(B)/ksyms.o $(B)/tests/fixtures/mb1.o
 	@mkdir -p $(B)/test
-	$(LD) $(LDFLAGS) -o $@ $(B)/tests/fixtures/mb1.o $(KOBJS) \
+	$(say) LD $@
+	$(Q)$(LD) $(LDFLAGS) -o $@ $(B)/tests/fixtures/mb1.o $(KOBJS) \
 	    $(B)/ksyms.o $(LIBGCC)
 
 # ---- host unit tests (cmocka): pure kernel code built for the host --------
+# Each tests/host/test_NAME.c is a unity build: it includes the C library,
+# cmocka and tests/host/host_shim.h, then the kernel files it tests.  The
+# kernel's include directories come after the system ones (-idirafter):
+# glibc's <sys/types.h> wins, kernel-only headers (<sys/systm.h>,
+# <machine/multiboot2.h>) are still found.  -D_KERNEL as in KCPPFLAGS.
+# Each binary prints TAP: prove --exec '' build/host/test_*
 HOST_TESTS := $(patsubst tests/host/%.c,$(B)/host/%,$(wildcard tests/host/test_*.c))
-HOSTCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -DTINE_HOST_TEST \
-	-fsanitize=address,undefined -fno-omit-frame-pointer -MMD -MP \
-	-Itests/host -Ikernel/include -Ikernel/arch/i386/include
-# Each test names the kernel files it needs in a "// host-sources:" line.
+HOSTCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wstrict-prototypes \
+	-Wmissing-prototypes -D_KERNEL -fsanitize=address,undefined \
+	-fno-sanitize-recover=all -fno-omit-frame-pointer \
+	-idirafter kernel/include -idirafter kernel/arch/i386/include
 $(B)/host/%: tests/host/%.c
 	@mkdir -p $(B)/host
-	$(HOSTCC) $(HOSTCFLAGS) -o $@ $< \
-	    $$(sed -n 's|^// host-sources: ||p' $<) -lcmocka
+	$(say) HOSTCC $@
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) -MMD -MP -MF $@.d -o $@ $< -lcmocka
 
 host-tests: deps $(HOST_TESTS)
 boot-tests: deps $(B)/tine.iso $(TEST_ISOS) $(B)/test/kernel-mb1.elf

@@ -159,10 +159,12 @@ bootopt_parse(const char *cmdline, const struct bootopt *opts, size_t nopts,
 			continue;
 		if (n == 0)
 			break;
-		if (n >= sizeof(word))
+		if (first && cmdline[0] == '/')
+			;	/* the kernel's path, however long: skip it */
+		else if (n >= sizeof(word))
 			problem(&ctx, "boot option '%.20s...': longer than %zu "
 			    "characters; ignored", cmdline, sizeof(word) - 1);
-		else if (!(first && cmdline[0] == '/')) {
+		else {
 			memcpy(word, cmdline, n);
 			word[n] = '\0';
 			parse_word(&ctx, opts, nopts, word);

@@ -21,9 +21,6 @@
 #include <machine/intr.h>
 #include <machine/cpu.h>
 
-#define KTEST_EXIT_PASS	0x10	/* QEMU exits with (v << 1) | 1 = 33 */
-#define KTEST_EXIT_FAIL	0x11	/* ... 35 */
-
 extern const struct ktest ktest_start[], ktest_end[];
 
 static int ktest_active;

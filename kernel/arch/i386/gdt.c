@@ -102,8 +102,14 @@ gdt_init(void)
 	setsegment(&gdt[GUFS_SEL], 0, 0xfffff, SDT_MEMRWA, SEL_UPL, 1, 1);
 	setsegment(&gdt[GUGS_SEL], 0, 0xfffff, SDT_MEMRWA, SEL_UPL, 1, 1);
 
+	/*
+	 * A task switch saves the outgoing task's registers in its TSS but
+	 * never its CR3: a switch back loads CR3 from the TSS as it was
+	 * written here.  So the boot TSS must name the boot page directory.
+	 */
 	memset(&boot_tss, 0, sizeof(boot_tss));
 	boot_tss.tss_ss0 = GSEL(GDATA_SEL, SEL_KPL);
+	boot_tss.tss_cr3 = VTOP((vaddr_t)boot_pd);
 	boot_tss.tss_ioopt = sizeof(boot_tss) << 16;
 	settss(GTSS_SEL, &boot_tss);
 	df_tss_init();

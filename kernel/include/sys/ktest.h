@@ -21,6 +21,10 @@
 #include <sys/types.h>
 #include <machine/types.h>
 
+/* Power-off status of a test run; QEMU exits with (v << 1) | 1. */
+#define KTEST_EXIT_PASS	0x10	/* QEMU exit code 33 */
+#define KTEST_EXIT_FAIL	0x11	/* 35: a test failed, or the kernel panicked */
+
 struct ktest {
 	const char *kt_name;
 	void	(*kt_func)(void);

@@ -177,6 +177,34 @@ ltr(uint16_t sel)
 	__asm volatile("ltr %0" : : "r"(sel) : "memory");
 }
 
+/* The task register: the selector of the running task's TSS. */
+static inline uint16_t
+rtr(void)
+{
+	uint16_t sel;
+
+	__asm volatile("str %0" : "=r"(sel));
+	return sel;
+}
+
+static inline uint16_t
+rcs(void)
+{
+	uint16_t sel;
+
+	__asm volatile("movw %%cs, %0" : "=r"(sel));
+	return sel;
+}
+
+static inline uint16_t
+rds(void)
+{
+	uint16_t sel;
+
+	__asm volatile("movw %%ds, %0" : "=r"(sel));
+	return sel;
+}
+
 static inline uint64_t
 rdtsc(void)
 {
