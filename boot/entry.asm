@@ -117,8 +117,36 @@ early_com_init:
 	out	dx, al				; 8 bits, no parity, 1 stop
 	ret
 
-; early_putc: al to COM1 and to the VGA cell at edi (edi advances).
+; early_putc: al to COM1 and to the VGA cell at edi (edi advances; a
+; newline moves it to the next row and is sent as CR LF).
 early_putc:
+	cmp	al, 10
+	jne	.put
+	mov	al, 13
+	call	early_com_putc
+	mov	al, 10
+	call	early_com_putc
+	push	ecx				; edi to the next row's start
+	push	edx
+	mov	eax, edi
+	sub	eax, VGA_TEXT
+	xor	edx, edx
+	mov	ecx, 160
+	div	ecx
+	inc	eax
+	mul	ecx
+	lea	edi, [eax + VGA_TEXT]
+	pop	edx
+	pop	ecx
+	ret
+.put:	call	early_com_putc
+	mov	ah, VGA_ATTR
+	mov	[edi], ax
+	add	edi, 2
+	ret
+
+; early_com_putc: al to COM1, once its transmitter is free.
+early_com_putc:
 	push	ecx
 	push	edx
 	push	eax
@@ -130,25 +158,7 @@ early_putc:
 	pop	eax
 	mov	dx, COM1
 	out	dx, al
-	cmp	al, 10
-	je	.newline
-	mov	ah, VGA_ATTR
-	mov	[edi], ax
-	add	edi, 2
-	jmp	.done
-.newline:					; edi to the next row's start
-	mov	eax, edi
-	sub	eax, VGA_TEXT
-	xor	edx, edx
-	mov	ecx, 160
-	div	ecx
-	inc	eax
-	mul	ecx
-	lea	edi, [eax + VGA_TEXT]
-	mov	al, 13				; and a CR on the serial line
-	mov	dx, COM1
-	out	dx, al
-.done:	pop	edx
+	pop	edx
 	pop	ecx
 	ret
 

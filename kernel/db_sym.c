@@ -52,6 +52,20 @@ db_symbol_value(const char *name)
 	return 0;
 }
 
+/* "<name+0xoff>" for the function the return address pc returns into. */
+void
+db_format_return(char *buf, size_t size, vaddr_t pc)
+{
+	const char *name;
+	vaddr_t off;
+
+	name = db_search_symbol(pc - 1, &off);
+	if (name == NULL)
+		snprintf(buf, size, "<?>");
+	else
+		snprintf(buf, size, "<%s+0x%lx>", name, off + 1);
+}
+
 void
 db_format_pc(char *buf, size_t size, vaddr_t pc)
 {

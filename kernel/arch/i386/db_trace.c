@@ -31,8 +31,14 @@ db_frame_ok(vaddr_t fp, vaddr_t prev)
 	    (fp & 3) == 0 && fp > prev;
 }
 
-void
-db_trace_from(vaddr_t pc, vaddr_t fp)
+/*
+ * Print the chain.  pc_is_return says the first pc is a return address
+ * (as every later one is): those are looked up at pc - 1, since a call
+ * to a function that never returns (panic) is often the last instruction
+ * of its caller, and the return address then lies in the next function.
+ */
+static void
+db_trace(vaddr_t pc, vaddr_t fp, int pc_is_return)
 {
 	char where[64];
 	vaddr_t prev = 0;
@@ -40,7 +46,10 @@ db_trace_from(vaddr_t pc, vaddr_t fp)
 
 	printf("backtrace:\n");
 	for (n = 0; n < DB_MAXFRAMES; n++) {
-		db_format_pc(where, sizeof(where), pc);
+		if (n > 0 || pc_is_return)
+			db_format_return(where, sizeof(where), pc);
+		else
+			db_format_pc(where, sizeof(where), pc);
 		printf("  #%d 0x%08lx %s\n", n, pc, where);
 		if (!db_frame_ok(fp, prev))
 			break;
@@ -48,6 +57,13 @@ db_trace_from(vaddr_t pc, vaddr_t fp)
 		pc = ((vaddr_t *)fp)[1];
 		fp = ((vaddr_t *)fp)[0];
 	}
+}
+
+/* The chain from a trap: pc is the faulting instruction itself. */
+void
+db_trace_from(vaddr_t pc, vaddr_t fp)
+{
+	db_trace(pc, fp, 0);
 }
 
 void
@@ -67,12 +83,12 @@ db_stack_dump(void)
 	vaddr_t fp;
 
 	if (db_panic_pc != 0) {
-		db_trace_from(db_panic_pc, db_panic_fp);
+		db_trace(db_panic_pc, db_panic_fp, 0);
 		return;
 	}
 	fp = read_ebp();		/* our frame; its caller is panic() */
 	fp = ((vaddr_t *)fp)[0];	/* panic()'s frame */
-	db_trace_from(((vaddr_t *)fp)[1], ((vaddr_t *)fp)[0]);
+	db_trace(((vaddr_t *)fp)[1], ((vaddr_t *)fp)[0], 1);
 }
 
 /* Return addresses up the current stack, innermost first, for tests. */

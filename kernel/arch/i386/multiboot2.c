@@ -49,7 +49,7 @@ parse_mmap(const uint8_t *tag, uint32_t size, struct mb2_info *mi)
 	if (esize < sizeof(struct mb2_mmap_entry))
 		return;
 	mi->have_mmap = 1;
-	for (off = 16; off + esize <= size; off += esize) {
+	for (off = 16; esize <= size - off; off += esize) {	/* no wrap */
 		const struct mb2_mmap_entry *e =
 		    (const struct mb2_mmap_entry *)(tag + off);
 		struct mb2_region *r;
@@ -181,7 +181,7 @@ mb2_parse(const void *info, size_t copied, struct mb2_info *mi,
 
 		if (type == MB2_TAG_END)
 			break;
-		if (size < 8 || off + size > total)
+		if (size < 8 || size > total - off)
 			break;		/* runs past the end: stop trusting */
 		parse_tag(p + off, type, size, mi);
 		off += (size + 7) & ~7U;

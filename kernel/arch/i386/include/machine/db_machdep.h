@@ -13,6 +13,8 @@ const char *db_search_symbol(vaddr_t pc, vaddr_t *offp);
 vaddr_t	db_symbol_value(const char *name);
 /* "<name+0xoff>" for pc, or "<?>" */
 void	db_format_pc(char *buf, size_t size, vaddr_t pc);
+/* The same for a return address (looked up at pc - 1). */
+void	db_format_return(char *buf, size_t size, vaddr_t pc);
 /* Print the call chain from pc with frame pointer fp. */
 void	db_trace_from(vaddr_t pc, vaddr_t fp);
 /* Make the next panic's backtrace start at a trap's pc and fp. */

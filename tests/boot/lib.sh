@@ -1,0 +1,129 @@
+# tests/boot/lib.sh: what every boot scenario (tests/boot/*.t) shares.
+#
+# A scenario boots Tine once in an emulator, then prints TAP for prove(1):
+# the kernel's own self-test results, renumbered and prefixed "kernel:",
+# followed by the harness's checks of the run (exit status, lines the
+# kernel must print).  A panic, a triple fault, a hang (the time limit), a
+# missing plan or a failed test each give a "not ok"; on any failure the
+# tail of the serial log goes to stderr, which prove always shows.
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+B=$ROOT/build
+QEMU=${QEMU:-qemu-system-i386}
+NAME=$(basename "$0" .t)
+LOG=$B/test/$NAME.serial.log
+TIMEOUT=${TIMEOUT:-90}
+QEMU_PASS=33			# KTEST_EXIT_PASS (0x10) << 1 | 1
+QEMU_FAIL=35			# KTEST_EXIT_FAIL
+tap_n=0
+tap_failed=0
+mkdir -p "$B/test"
+: > "$LOG"
+
+ok() { tap_n=$((tap_n + 1)); echo "ok $tap_n - $*"; }
+not_ok() { tap_n=$((tap_n + 1)); tap_failed=1; echo "not ok $tap_n - $*"; }
+
+# check DESCRIPTION COMMAND...: one TAP line from a command's success.
+check() {
+	desc=$1
+	shift
+	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
+}
+
+# logged TEXT: the serial log has a line containing TEXT (fixed string).
+logged() { grep -qF -- "$1" "$LOG"; }
+check_logged() { check "serial log shows: $1" logged "$1"; }
+
+# What a QEMU exit status means for a test run.
+qemu_status_name() {
+	case $1 in
+	"$QEMU_PASS") echo "self-tests passed" ;;
+	"$QEMU_FAIL") echo "a self-test failed or the kernel panicked" ;;
+	124) echo "hang: no power-off within ${TIMEOUT} s" ;;
+	0) echo "reset or power-off without a status (a triple fault?)" ;;
+	*) echo "QEMU failed to run (status $1)" ;;
+	esac
+}
+
+# QEMU's clocks follow the instructions the guest runs (-icount) and the
+# RTC follows that virtual clock, so a busy host (CI runs two emulators at
+# once) cannot make the PIT lose ticks against the RTC: the clock tests
+# measure the kernel, not the host's scheduler.
+QEMU_CLOCK="-icount shift=auto -rtc clock=vm"
+
+# run_qemu ARGS...: boot headless, serial to $LOG, no reboot on a triple
+# fault; sets $status.
+run_qemu() {
+	# shellcheck disable=SC2086
+	timeout "$TIMEOUT" "$QEMU" -nic none -display none -no-reboot \
+	    $QEMU_CLOCK -serial "file:$LOG" \
+	    -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+	    "$@" </dev/null >"$LOG.qemu" 2>&1
+	status=$?
+}
+
+# check_qemu_status WANT: the run ended with status WANT.
+check_qemu_status() {
+	if [ "$status" = "$1" ]; then
+		ok "QEMU exit status $status: $(qemu_status_name "$status")"
+	else
+		not_ok "QEMU exit status $status, wanted $1:" \
+		    "$(qemu_status_name "$status")"
+	fi
+}
+
+# kernel_tap: the kernel's TAP from $LOG, renumbered into ours.  The plan
+# must be there and the number of results must match it; "Bail out!"
+# (a panic during the tests) is a failure.
+kernel_tap() {
+	plan=$(grep -aE '^1\.\.[0-9]+' "$LOG" | head -n 1 | cut -c4- | tr -d '\r')
+	if [ -z "$plan" ]; then
+		not_ok "the kernel printed no TAP plan"
+		return
+	fi
+	results=0
+	while IFS= read -r line; do
+		line=${line%$'\r'}
+		case $line in
+		"ok "*|"not ok "*)
+			results=$((results + 1))
+			status_word=${line%% [0-9]*}
+			rest=${line#"$status_word" }
+			rest=${rest#* - }
+			if [ "$status_word" = ok ]; then
+				ok "kernel: $rest"
+			else
+				not_ok "kernel: $rest"
+			fi ;;
+		"Bail out!"*)
+			not_ok "kernel: ${line#Bail out! }" ;;
+		"# "*)
+			echo "$line" ;;
+		esac
+	done < <(grep -aE '^(ok |not ok |Bail out!|# )' "$LOG")
+	if [ "$results" = "$plan" ]; then
+		ok "kernel ran all $plan planned self-tests"
+	else
+		not_ok "kernel ran $results of $plan planned self-tests"
+	fi
+}
+
+# finish: the plan, and on failure the end of the serial log.
+finish() {
+	echo "1..$tap_n"
+	if [ "$tap_failed" != 0 ]; then
+		echo "--- $NAME: last lines of $LOG ---" >&2
+		tail -n 40 "$LOG" | tr -d '\r' | sed 's/\x1b\[[0-9;]*m//g' >&2
+	fi
+	exit 0
+}
+
+# A test ISO, made by "make boot-tests" from tests/boot/cmdline/NAME.
+test_iso() {
+	iso=$B/test/$1.iso
+	if [ ! -f "$iso" ]; then
+		echo "Bail out! $iso is missing: run make boot-tests"
+		exit 1
+	fi
+	echo "$iso"
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# A Pentium III with 64 MiB: the self-tests pass.
+. "$(dirname "$0")/lib.sh"
+run_qemu -cpu pentium3 -m 64 -cdrom "$(test_iso test)"
+check_qemu_status "$QEMU_PASS"
+kernel_tap
+check_logged "memory: 64 MiB installed"
+check_logged "cpu0: GenuineIntel family 6 model 7"
+finish
