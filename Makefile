@@ -125,16 +125,21 @@ $(B)/test/kernel-mb1.elf: $(KOBJS) $(B)/ksyms.o $(B)/tests/fixtures/mb1.o
 # kernel's include directories come after the system ones (-idirafter):
 # glibc's <sys/types.h> wins, kernel-only headers (<sys/systm.h>,
 # <machine/multiboot2.h>) are still found.  -D_KERNEL as in KCPPFLAGS.
+# AddressSanitizer and UBSan: any finding ends the binary, a failure to prove.
 # Each binary prints TAP: prove --exec '' build/host/test_*
 HOST_TESTS := $(patsubst tests/host/%.c,$(B)/host/%,$(wildcard tests/host/test_*.c))
 HOSTCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wstrict-prototypes \
 	-Wmissing-prototypes -D_KERNEL -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer \
 	-idirafter kernel/include -idirafter kernel/arch/i386/include
+# Dependencies go to $(B)/host/deps/ (so build/host/test_* is only the
+# binaries), and with -MD, not -MMD: the kernel headers are system headers
+# here, and a change to one must rebuild the tests.
 $(B)/host/%: tests/host/%.c
-	@mkdir -p $(B)/host
+	@mkdir -p $(B)/host/deps
 	$(say) HOSTCC $@
-	$(Q)$(HOSTCC) $(HOSTCFLAGS) -MMD -MP -MF $@.d -o $@ $< -lcmocka
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) -MD -MP -MF $(B)/host/deps/$*.d -o $@ $< \
+	    -lcmocka
 
 host-tests: deps $(HOST_TESTS)
 boot-tests: deps $(B)/tine.iso $(TEST_ISOS) $(B)/test/kernel-mb1.elf

@@ -221,7 +221,7 @@ test_star(void **state)
 	FMT_IS("[  007]", "[%*.*d]", 5, 3, 7);
 	FMT_IS("[007  ]", "[%*.*d]", -5, 3, 7);
 	FMT_IS("[]", "[%.*d]", 0, 0);
-	FMT_IS("[   ab|cd]", "[%*s|%s]", 5, "ab", "cd");  /* args stay in step */
+	FMT_IS("[   ab|cd]", "[%*s|%s]", 5, "ab", "cd");	/* in step */
 }
 
 /* ---- length modifiers --------------------------------------------------- */

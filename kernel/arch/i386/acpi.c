@@ -12,7 +12,8 @@
  * S5 in bits 10-12 and SLP_EN (bit 13).  Tine does not run AML; it finds
  * the \_S5 package by its byte pattern, which is how small kernels do it
  * and suffices for QEMU, Bochs and most PCs of the 486-Pentium era (many
- * of which predate ACPI: then boot() falls back to halting).
+ * of which predate ACPI: then boot() falls back to halting).  The pattern
+ * search, acpi_find_s5(), is in acpi_s5.c, where the host tests reach it.
  */
 
 #include <sys/types.h>
@@ -39,11 +40,6 @@
 #define PM1_SCI_EN	0x0001
 #define PM1_SLP_TYP_SHIFT 10
 #define PM1_SLP_EN	0x2000
-#define AML_NAME_OP	0x08
-#define AML_PACKAGE_OP	0x12
-#define AML_BYTE_PREFIX	0x0A
-#define AML_ZERO_OP	0x00
-#define AML_ONE_OP	0x01
 
 struct acpi_softc acpi_sc;
 
@@ -107,44 +103,6 @@ acpi_map_table(paddr_t pa, const char *sig)
 	if (h == NULL || acpi_checksum(h, len) != 0)
 		return NULL;
 	return h;
-}
-
-/*
- * Find "_S5_" followed by a package, in a Name() of the DSDT:
- *   NameOp '_S5_' PackageOp PkgLength NumElements SLP_TYPa SLP_TYPb ...
- * where each value is a ByteConst (0x0A n) or Zero/One.
- */
-int
-acpi_find_s5(const uint8_t *aml, size_t len, uint8_t *a, uint8_t *b)
-{
-	size_t i, j;
-	uint8_t *out[2] = { a, b };
-	int k;
-
-	for (i = 1; i + 4 < len; i++) {
-		if (memcmp(aml + i, "_S5_", 4) != 0 ||
-		    (aml[i - 1] != AML_NAME_OP && !(i >= 2 &&
-		    aml[i - 1] == '\\' && aml[i - 2] == AML_NAME_OP)))
-			continue;
-		j = i + 4;
-		if (j >= len || aml[j++] != AML_PACKAGE_OP || j >= len)
-			continue;
-		j += 1 + (aml[j] >> 6);		/* PkgLength's bytes */
-		j++;				/* NumElements */
-		for (k = 0; k < 2 && j < len; k++) {
-			if (aml[j] == AML_BYTE_PREFIX && j + 1 < len) {
-				*out[k] = aml[j + 1];
-				j += 2;
-			} else if (aml[j] == AML_ZERO_OP ||
-			    aml[j] == AML_ONE_OP)
-				*out[k] = aml[j++];
-			else
-				break;
-		}
-		if (k == 2)
-			return 0;
-	}
-	return -1;
 }
 
 /* The FADT, found among the RSDT's entries. */

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The consoles, end to end, without the test mode: the kernel monitor reads
+# a command typed on the serial line and one typed on the PS/2 keyboard
+# (QEMU's sendkey, through the emulated 8042 and IRQ 1), answers on the
+# serial line, and "poweroff" switches the machine off through ACPI.
+. "$(dirname "$0")/lib.sh"
+fifo=$B/test/$NAME
+rm -f "$fifo".con.in "$fifo".con.out "$fifo".mon.in "$fifo".mon.out
+mkfifo "$fifo".con.in "$fifo".con.out "$fifo".mon.in "$fifo".mon.out
+# shellcheck disable=SC2086
+timeout "$TIMEOUT" "$QEMU" -nic none -display none -no-reboot $QEMU_CLOCK \
+    -cpu pentium3 -m 32 -cdrom "$(test_iso monitor)" \
+    -serial "pipe:$fifo.con" -monitor "pipe:$fifo.mon" \
+    </dev/null >"$LOG.qemu" 2>&1 &
+qemu=$!
+cat "$fifo".con.out > "$LOG" &
+cat "$fifo".mon.out > /dev/null &
+exec 3>"$fifo".con.in 4>"$fifo".mon.in
+
+# wait_line TEXT: a line of the log is exactly TEXT (within 20 s).
+wait_line() {
+	for _ in $(seq 1 200); do
+		tr -d '\r' < "$LOG" | grep -qxF -- "$1" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+prompt_count() { grep -o 'tine> ' "$LOG" | wc -l; }
+wait_prompts() {
+	for _ in $(seq 1 200); do
+		[ "$(prompt_count)" -ge "$1" ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+check "the monitor prompts" wait_prompts 1
+printf 'echo typed-on-serial\r' >&3
+check "a command typed on the serial line runs" wait_line "typed-on-serial"
+wait_prompts 2
+for k in e c h o spc shift-k e y b o a r d ret; do
+	echo "sendkey $k" >&4
+	sleep 0.05
+done
+check "a command typed on the keyboard runs (shift too)" wait_line "Keyboard"
+wait_prompts 3
+printf 'nosuchcommand\r' >&3
+check "an unknown command is reported" \
+    wait_line "nosuchcommand: unknown command; try help"
+wait_prompts 4
+printf 'poweroff\r' >&3
+wait "$qemu"
+status=$?
+check_logged "powering off..."
+check "ACPI power-off ends QEMU with status 0 (was $status)" test "$status" = 0
+exec 3>&- 4>&-
+wait
+rm -f "$fifo".con.in "$fifo".con.out "$fifo".mon.in "$fifo".mon.out
+finish
