@@ -31,8 +31,11 @@ KCFLAGS	:= -std=gnu11 -march=i486 -O2 -g -ffreestanding -fno-pie -fno-pic \
 	   -nostdlib -mgeneral-regs-only -fno-asynchronous-unwind-tables \
 	   -fno-tree-loop-distribute-patterns \
 	   -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes
-KCPPFLAGS := -D_KERNEL -DDIAGNOSTIC -Ikernel/include -Ikernel/arch/i386/include \
-	   -Imm/include -MMD -MP
+# -nostdinc: the kernel sees only its own headers and the compiler's
+# freestanding ones (stdint.h, stddef.h, stdarg.h, stdbool.h).
+KCPPFLAGS := -D_KERNEL -DDIAGNOSTIC -nostdinc \
+	   -isystem $(shell $(CC) -print-file-name=include 2>/dev/null) \
+	   -Ikernel/include -Ikernel/arch/i386/include -Imm/include -MMD -MP
 NASMFLAGS := -f elf32 -g -F dwarf -w+error -Ikernel/arch/i386/include/
 LIBGCC	:= $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
 LDSCRIPT := kernel/arch/i386/kernel.ld

@@ -62,26 +62,43 @@ static const char keymap[NKEYS][2] = {
 	[0x53] = { '.', '.' },
 };
 
+/*
+ * Count a modifier key going down or up.  A held key repeats its make
+ * code, so each key is counted once, by a bit per key in *held.
+ */
+static void
+kbd_count(int *count, int *held, int bit, int down)
+{
+	if (down && !(*held & bit)) {
+		*held |= bit;
+		(*count)++;
+	} else if (!down && (*held & bit)) {
+		*held &= ~bit;
+		(*count)--;
+	}
+}
+
 /* Track a modifier key; returns 1 if code was one. */
 static int
-kbd_modifier(struct kbd_state *ks, uint8_t code, int down)
+kbd_modifier(struct kbd_state *ks, uint8_t code, int down, int extended)
 {
 	switch (code) {
 	case SC_LSHIFT:
+		kbd_count(&ks->ks_shift, &ks->ks_held, 1, down);
+		return 1;
 	case SC_RSHIFT:
-		ks->ks_shift += down ? 1 : -1;
-		if (ks->ks_shift < 0)
-			ks->ks_shift = 0;
+		kbd_count(&ks->ks_shift, &ks->ks_held, 2, down);
 		return 1;
 	case SC_CTRL:
-		ks->ks_ctrl = down;
+		kbd_count(&ks->ks_ctrl, &ks->ks_held, extended ? 8 : 4, down);
 		return 1;
 	case SC_ALT:
-		ks->ks_alt = down;
+		kbd_count(&ks->ks_alt, &ks->ks_held, extended ? 32 : 16, down);
 		return 1;
 	case SC_CAPSLOCK:
-		if (down)
+		if (down && !ks->ks_capsdown)
 			ks->ks_capslock = !ks->ks_capslock;
+		ks->ks_capsdown = down;
 		return 1;
 	}
 	return 0;
@@ -131,7 +148,7 @@ kbd_translate(struct kbd_state *ks, uint8_t sc, char out[KBD_MAXSEQ])
 	/* E0 2A / E0 AA are fake shifts some keyboards send: ignore. */
 	if (extended && (code == SC_LSHIFT || code == SC_RSHIFT))
 		return 0;
-	if (kbd_modifier(ks, code, down) || !down)
+	if (kbd_modifier(ks, code, down, extended) || !down)
 		return 0;
 	if (extended)
 		return kbd_extended(code, out);

@@ -124,9 +124,10 @@ parse_spec(const char **fmtp, struct fmtspec *fs, va_list *ap)
 	}
 	if (*f == '*') {
 		fs->width = va_arg(*ap, int);
-		if (fs->width < 0) {
+		if (fs->width < 0) {		/* "%*d" with -5: left, 5 */
 			fs->left = 1;
-			fs->width = -fs->width;
+			fs->width = fs->width < -__INT_MAX__ ?
+			    __INT_MAX__ : -fs->width;	/* INT_MIN */
 		}
 		f++;
 	} else {

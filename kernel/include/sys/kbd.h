@@ -8,10 +8,13 @@
 #include <stdint.h>
 
 struct kbd_state {
-	int	ks_shift;	/* either shift key down (a count: two keys) */
-	int	ks_ctrl;
-	int	ks_alt;
+	int	ks_shift;	/* shift keys down (a count: there are two) */
+	int	ks_ctrl;	/* Ctrl keys down (left, and right after E0) */
+	int	ks_alt;		/* Alt keys down */
 	int	ks_capslock;	/* toggled by each press */
+	int	ks_capsdown;	/* Caps Lock held: its auto-repeat must not
+				 * toggle again */
+	int	ks_held;	/* one bit per modifier key held (kbd_us.c) */
 	int	ks_extended;	/* the last byte was the 0xE0 prefix */
 };
 
