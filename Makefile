@@ -48,7 +48,8 @@ KSRCS	:= $(wildcard boot/*.asm) \
 	   $(wildcard mm/*.c)
 KOBJS	:= $(patsubst %,$(B)/%.o,$(basename $(KSRCS)))
 
-.PHONY: all deps run qemu debug test smoke host-tests boot-tests clean
+.PHONY: all deps run qemu debug test smoke screenshot host-tests boot-tests \
+	clean
 all: $(B)/tine.iso
 
 # "make V=1" shows the full commands.
@@ -186,8 +187,13 @@ debug: deps $(B)/tine.iso
 test: host-tests boot-tests
 	prove -j2 -f --exec '' $(HOST_TESTS) tests/boot/*.t
 
+# One QEMU boot running every kernel self-test (about 5 s).
 smoke: deps $(B)/test/test.iso
-	tests/qemu-tap --cpu pentium3 --mem 64 $(B)/test/test.iso
+	prove tests/boot/qemu-pentium3.t
+
+# docs/screenshot.png: the VGA screen after a few monitor commands.
+screenshot: deps $(B)/test/monitor.iso
+	tests/screenshot.sh docs/screenshot.png
 
 clean:
 	rm -rf $(B)

@@ -44,15 +44,25 @@ kmon_uptime(const char *arg __unused)
 static void
 kmon_mem(const char *arg __unused)
 {
+	static const char *const types[] = {
+		[MB2_MEMORY_AVAILABLE] = "usable",
+		[MB2_MEMORY_RESERVED] = "reserved",
+		[MB2_MEMORY_ACPI] = "ACPI tables",
+		[MB2_MEMORY_NVS] = "ACPI NVS",
+		[MB2_MEMORY_BADRAM] = "bad RAM",
+	};
 	const struct mb2_info *mi = &mb2_info;
+	const struct mb2_region *r;
 	int i;
 
 	printf("%llu MiB installed, %llu KiB usable\n", mi->physmem >> 20,
 	    mi->usable_total >> 10);
-	for (i = 0; i < mi->nregions; i++)
-		printf("  0x%09llx-0x%09llx type %u\n", mi->regions[i].base,
-		    mi->regions[i].base + mi->regions[i].length - 1,
-		    mi->regions[i].type);
+	for (i = 0; i < mi->nregions; i++) {
+		r = &mi->regions[i];
+		printf("  0x%09llx-0x%09llx %s\n", r->base,
+		    r->base + r->length - 1, r->type < nitems(types) &&
+		    types[r->type] != NULL ? types[r->type] : "unknown");
+	}
 }
 
 static void
