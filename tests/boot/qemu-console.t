@@ -2,13 +2,14 @@
 # The consoles, end to end, without the test mode: the kernel monitor reads
 # a command typed on the serial line and one typed on the PS/2 keyboard
 # (QEMU's sendkey, through the emulated 8042 and IRQ 1), answers on the
-# serial line, and "poweroff" switches the machine off through ACPI.
+# serial line; "reboot" resets the machine (the kernel boots a second
+# time) and "poweroff" switches it off through ACPI.
 . "$(dirname "$0")/lib.sh"
 fifo=$B/test/$NAME
 rm -f "$fifo".con.in "$fifo".con.out "$fifo".mon.in "$fifo".mon.out
 mkfifo "$fifo".con.in "$fifo".con.out "$fifo".mon.in "$fifo".mon.out
 # shellcheck disable=SC2086
-timeout "$TIMEOUT" "$QEMU" -nic none -display none -no-reboot $QEMU_CLOCK \
+timeout "$TIMEOUT" "$QEMU" -nic none -display none $QEMU_CLOCK \
     -cpu pentium3 -m 32 -cdrom "$(test_iso monitor)" \
     -serial "pipe:$fifo.con" -monitor "pipe:$fifo.mon" \
     </dev/null >"$LOG.qemu" 2>&1 &
@@ -48,6 +49,10 @@ printf 'nosuchcommand\r' >&3
 check "an unknown command is reported" \
     wait_line "nosuchcommand: unknown command; try help"
 wait_prompts 4
+printf 'reboot\r' >&3
+check "reboot: the machine resets and Tine boots again" wait_prompts 5
+check "... with a second banner" \
+    test "$(grep -c 'a small OS around OpenBSD' "$LOG")" = 2
 printf 'poweroff\r' >&3
 wait "$qemu"
 status=$?

@@ -128,9 +128,14 @@ void
 cpu_startup(void)
 {
 	const struct mb2_info *mi = &mb2_info;
+	int i;
 
 	printf("boot: loaded by %s\n", mi->loader[0] ? mi->loader :
 	    "an unnamed multiboot2 loader");
+	for (i = 0; i < mi->nmodules; i++)
+		printf("boot: module %d at 0x%08x-0x%08x \"%s\"\n", i,
+		    mi->modules[i].start, mi->modules[i].end,
+		    mi->modules[i].cmdline);
 	printf("memory: %llu MiB installed; usable %llu KiB (%llu KiB low, "
 	    "%llu KiB above 1 MiB)\n", mi->physmem >> 20,
 	    mi->usable_total >> 10, mi->usable_low >> 10,
