@@ -24,10 +24,12 @@ B	:= build
 
 # The kernel is freestanding i486 code: no SSE/MMX/x87 (-mgeneral-regs-only,
 # so the kernel never touches FPU state a user thread owns), no PIE (Debian's
-# cross gcc defaults to it), frame pointers kept for the panic backtrace.
+# cross gcc defaults to it), frame pointers kept and no tail calls (which
+# drop the caller's frame) for the panic backtrace.
 # -march=i486 because gcc's i686 default emits cmov, which a 486 lacks.
 KCFLAGS	:= -std=gnu11 -march=i486 -O2 -g -ffreestanding -fno-pie -fno-pic \
 	   -fno-stack-protector -fno-omit-frame-pointer -fno-builtin \
+	   -fno-optimize-sibling-calls \
 	   -nostdlib -mgeneral-regs-only -fno-asynchronous-unwind-tables \
 	   -fno-tree-loop-distribute-patterns \
 	   -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes
@@ -60,6 +62,9 @@ else
 Q	:= @
 say	:= @printf '  %-6s %s\n'
 endif
+
+# A change of flags here must rebuild the kernel.
+$(KOBJS): Makefile
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -153,7 +158,7 @@ boot-tests: deps $(B)/tine.iso $(TEST_ISOS) $(B)/test/kernel-mb1.elf
 # both emulators with their firmware, and the host test tools.
 DEPS	:= gcc-i686-linux-gnu binutils-i686-linux-gnu nasm grub-pc-bin \
 	   grub-common xorriso mtools qemu-system-x86 seabios bochs bochsbios \
-	   vgabios bochs-term gcc libc6-dev libcmocka-dev perl
+	   vgabios bochs-term gcc libc6-dev libcmocka-dev perl gdb
 deps:
 	@missing=$$(for p in $(DEPS); do \
 	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \

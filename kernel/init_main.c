@@ -30,7 +30,8 @@ char	boot_crash[16];
 static const struct bootopt bootopts[] = {
 	{ "test", BOOTOPT_FLAG, &boot_test_mode, 0, 0,
 	    "run the kernel self-tests, print TAP, power off" },
-	{ "hz", BOOTOPT_UINT, &hz, 10, 1000,
+	/* The PIT's 16-bit divisor (1193182 / hz) needs hz >= 19. */
+	{ "hz", BOOTOPT_UINT, &hz, 20, 1000,
 	    "clock interrupts per second (default 100)" },
 	{ "seed", BOOTOPT_UINT, &boot_seed, 0, 0xffffffff,
 	    "seed for the kernel's random numbers, for reproducible runs" },

@@ -158,13 +158,13 @@ ktest_run_all(const char *filter)
 void
 ktest_crash(const char *kind)
 {
-	volatile int zero = 0;
+	volatile int zero = 0, one = 1;	/* opaque to the optimiser */
 
 	printf("crash: %s, as the boot option asked\n", kind);
 	if (strcmp(kind, "pagefault") == 0)
 		*(volatile int *)zero = 1;
 	else if (strcmp(kind, "divide") == 0)
-		zero = 1 / zero;
+		zero = one / zero;
 	else if (strcmp(kind, "assert") == 0)
 		KASSERT(kind[0] == '\0');
 	else if (strcmp(kind, "panic") == 0)

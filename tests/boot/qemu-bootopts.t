@@ -7,7 +7,7 @@ check_qemu_status "$QEMU_PASS"
 kernel_tap
 check_logged "boot: boot option 'hz=abc': not a number; using hz=100"
 check_logged "boot: unknown boot option 'frobnicate'; ignored"
-check_logged "boot: boot option 'hz=5': out of range 10..1000; using hz=100"
+check_logged "boot: boot option 'hz=5': out of range 20..1000; using hz=100"
 check_logged "boot: 3 problems with the command line"
 check_logged "clock: 100 Hz"
 finish

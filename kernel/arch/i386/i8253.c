@@ -111,8 +111,9 @@ cpu_initclocks(void)
 /*
  * Spin for at least usec microseconds, reading the PIT count: it goes down
  * and jumps back up at each reload, so sum the drops.  Works with
- * interrupts off and before cpu_initclocks() (the BIOS runs channel 0 with
- * divisor 65536).
+ * interrupts off.  Before cpu_initclocks() it only approximates: the BIOS
+ * leaves channel 0 in square-wave mode, which counts down by two, so the
+ * wait is about half as long (nothing needs an exact delay that early).
  */
 void
 delay(int usec)

@@ -4,7 +4,7 @@
  * Every IRQ is established at an IPL (machine/intr.h).  imask[l] is the set
  * of IRQs whose level is <= l; at cpl l the 8259s mask exactly imask[l].
  *
- *   IPL_NONE   nothing masked           splx(IPL_NONE) == spl0()
+ *   IPL_NONE   only IRQs with no handler   splx(IPL_NONE) == spl0()
  *   IPL_TTY    + keyboard, COM1         spltty()
  *   IPL_CLOCK  + the PIT (IRQ 0)        splclock()
  *   IPL_HIGH   every IRQ                splhigh()

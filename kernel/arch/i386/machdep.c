@@ -3,9 +3,10 @@
  *
  * init386() is the first C function (boot/entry.asm calls it on the boot
  * stack with paging on): it brings up the consoles first, so everything
- * after can speak, then reads the multiboot2 information and the boot
- * options, sets up the GDT, the IDT and the interrupt controller, and calls
- * the MI main() (init_main.c).
+ * after can speak, then reads the multiboot2 information, sets up the GDT,
+ * the IDT and the interrupt controller, and calls the MI main()
+ * (init_main.c), which reads the boot options and calls back into
+ * cpu_startup() and cpu_configure() here.
  *
  * boot() ends the system: halt, power off (QEMU's isa-debug-exit in a test
  * run, ACPI, Bochs's shutdown port) or reset.
@@ -87,22 +88,22 @@ bootmap_phys(paddr_t pa, size_t len)
 	return (void *)(va + (pa & PAGE_MASK));
 }
 
+static const char *mb2_problem;	/* why the boot information is unusable */
+
 /*
- * Read the boot information; without usable memory there is nothing to
- * do but say so and stop.
+ * Without usable memory there is nothing to do but say so and stop.  This
+ * waits for cpu_startup(), after main() has read the boot options, so that
+ * a test run powers off with a failure instead of halting.
  */
 static void
 mb2_check(void)
 {
-	const char *why;
-
-	if (mb2_parse(mb2_copy, mb2_copied, &mb2_info, &why) == 0) {
-		if (mb2_info.truncated)
-			printf("multiboot2: boot information longer than "
-			    "%d bytes; the rest is ignored\n", MB2_COPY_MAX);
+	if (mb2_info.truncated)
+		printf("multiboot2: boot information longer than %d bytes; "
+		    "the rest is ignored\n", MB2_COPY_MAX);
+	if (mb2_problem == NULL)
 		return;
-	}
-	printf("\033[1;31mTine cannot start: %s.\033[0m\n", why);
+	printf("\033[1;31mTine cannot start: %s.\033[0m\n", mb2_problem);
 	printf("Check the machine's memory or the boot loader.\n");
 	boot(RB_HALT);
 }
@@ -112,7 +113,7 @@ init386(void)
 {
 	vga_cninit();
 	com_cninit();
-	mb2_check();
+	(void)mb2_parse(mb2_copy, mb2_copied, &mb2_info, &mb2_problem);
 	bootmap_init();
 	gdt_init();
 	idt_init();
@@ -132,6 +133,7 @@ cpu_startup(void)
 
 	printf("boot: loaded by %s\n", mi->loader[0] ? mi->loader :
 	    "an unnamed multiboot2 loader");
+	mb2_check();
 	for (i = 0; i < mi->nmodules; i++)
 		printf("boot: module %d at 0x%08x-0x%08x \"%s\"\n", i,
 		    mi->modules[i].start, mi->modules[i].end,

@@ -9,11 +9,14 @@
  * instruction:
  *
  *   fatal page fault (#PF) in kernel mode
- *   trap type 14 code 0x2 eip 0xc0103a1e <ktest_crash+0x1e> cs 0x8 ...
- *   cr2 0x00000000: write, page not present
- *   eax ... (registers)
- *   backtrace: ...
- *   panic: page fault (#PF) in kernel mode at 0xc0103a1e: ...
+ *   trap type 14 code 0x2 eip 0xc0103913 <ktest_crash+0x33> cs 0x8 ...
+ *   cr2 0x00000000
+ *   eax ... (the registers)
+ *   panic: page fault (#PF) in kernel mode at <ktest_crash+0x33>: write
+ *       of 0x00000000, page not present
+ *   backtrace:
+ *     #0 0xc0103913 <ktest_crash+0x33>
+ *     #1 ...
  *
  * trap_doublefault() runs as its own task (see gdt.c and vector.asm).
  */

@@ -6,7 +6,8 @@
  *
  *	1..N
  *	ok 1 - printf_formats
- *	not ok 2 - pit_rate # pit.c:40: 91 ticks, expected 98..102
+ *	not ok 2 - pit_rate_vs_rtc # ktest_clock.c:51: n == 191,
+ *	    expected 196..204
  *
  * then powers off with a status the harness reads.  A test fails through
  * KT_ASSERT / KT_EQ / ktest_fail(), which end the test at once; it may
