@@ -162,8 +162,8 @@ acpi_attach(void)
 		printf("acpi0: RSDT 0x%lx, PM1a_CNT 0x%x, S5 type %u\n",
 		    sc->sc_rsdt, sc->sc_pm1a_cnt, sc->sc_slp_typa);
 	else
-		printf("acpi0: not used (%s); power-off will halt instead\n",
-		    sc->sc_why);
+		printf("acpi0: not used (%s); power-off will try Bochs's "
+		    "port, then halt\n", sc->sc_why);
 }
 
 /* Enter S5.  Returns only if the machine is still on. */
