@@ -2,19 +2,21 @@
  * kernel/kern_cons.c: the console, the meeting point of the VGA screen, the
  * COM1 serial line and the keyboard.
  *
- * Output: cnputc() hands each character to every attached console device,
- * with interrupts off so that an interrupt handler's printf cannot tear a
+ * Output: cnputc() hands each character to every attached console device
+ * at splhigh(), so that an interrupt handler's printf cannot tear a
  * device's state (cursor, escape sequence) in half.
  *
- * Input: the keyboard and serial interrupt handlers call cons_input(); the
- * characters wait in a ring until cngetc() takes them.  A carriage return
- * becomes a newline on the way in (the serial line sends CR for Enter).
+ * Input: the keyboard and serial interrupt handlers (IPL_TTY) call
+ * cons_input(); the characters wait in a ring, guarded by spltty(), until
+ * cngetc() takes them.  A carriage return becomes a newline on the way in
+ * (the serial line sends CR for Enter).
  */
 
 #include <sys/types.h>
 #include <sys/systm.h>
 #include <sys/cons.h>
 #include <machine/cpufunc.h>
+#include <machine/intr.h>
 
 #define NCONSDEV	4
 #define CONS_INQ_SIZE	256		/* a power of two */
@@ -35,12 +37,11 @@ cn_attach(const struct consdev *cd)
 void
 cnputc(int c)
 {
-	u_int ef = intr_disable();
-	int i;
+	int s = splhigh(), i;
 
 	for (i = 0; i < nconsdev; i++)
 		consdevs[i]->cn_putc(c);
-	intr_restore(ef);
+	splx(s);
 }
 
 void
@@ -51,12 +52,14 @@ cnputs(const char *s)
 }
 
 /*
- * Queue one input character.  Called from interrupt handlers; a full queue
- * drops the character, as a terminal would.
+ * Queue one input character.  A full queue drops the character, as a
+ * terminal would.
+ * => called at IPL_TTY (interrupt handlers) or with spltty() held.
  */
 void
 cons_input(int c)
 {
+	splassert(IPL_TTY);
 	if (c == '\r')
 		c = '\n';
 	if (cons_inq_head - cons_inq_tail >= CONS_INQ_SIZE)
@@ -68,21 +71,23 @@ cons_input(int c)
 void
 cons_input_flush(void)
 {
+	int s = spltty();
+
 	cons_inq_tail = cons_inq_head;
+	splx(s);
 }
 
 /* The next input character, or -1 if none is waiting. */
 int
 cn_trygetc(void)
 {
-	u_int ef = intr_disable();
-	int c = -1;
+	int s = spltty(), c = -1;
 
 	if (cons_inq_tail != cons_inq_head) {
 		c = (u_char)cons_inq[cons_inq_tail % CONS_INQ_SIZE];
 		cons_inq_tail++;
 	}
-	intr_restore(ef);
+	splx(s);
 	return c;
 }
 
