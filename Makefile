@@ -47,7 +47,7 @@ KSRCS	:= $(wildcard boot/*.asm) \
 	   $(wildcard kernel/tests/*.c kernel/arch/i386/tests/*.c) \
 	   $(wildcard kernel/*.c kernel/libkern/*.c) \
 	   $(wildcard kernel/arch/i386/*.c kernel/arch/i386/*.asm) \
-	   $(wildcard mm/*.c)
+	   $(wildcard mm/*.c mm/tests/*.c)
 KOBJS	:= $(patsubst %,$(B)/%.o,$(basename $(KSRCS)))
 
 .PHONY: all deps run qemu debug test smoke screenshot host-tests boot-tests \

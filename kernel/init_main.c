@@ -14,6 +14,7 @@
 #include <sys/bootopt.h>
 #include <sys/reboot.h>
 #include <sys/ktest.h>
+#include <uvm/uvm_extern.h>
 #include <machine/cpu.h>
 #include <machine/cpufunc.h>
 #include <machine/intr.h>
@@ -67,6 +68,7 @@ main(void)
 		    problems == 1 ? "" : "s");
 
 	cpu_startup();
+	uvm_init();
 	initclocks();
 	cpu_configure();
 	spl0();

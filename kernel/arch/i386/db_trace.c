@@ -18,17 +18,20 @@
 #include <machine/param.h>
 #include <machine/cpufunc.h>
 #include <machine/db_machdep.h>
+#include <machine/pmap.h>
 
 #define DB_MAXFRAMES	24
 
 static vaddr_t db_panic_pc, db_panic_fp;
 
-/* May a frame pointer be followed?  (Inside the boot map, aligned.) */
+/* May a frame pointer be followed?  (Mapped kernel memory, aligned.) */
 static int
 db_frame_ok(vaddr_t fp, vaddr_t prev)
 {
-	return fp >= KERNBASE && fp < KERNBASE + BOOTMAP_SIZE - 8 &&
-	    (fp & 3) == 0 && fp > prev;
+	paddr_t pa;
+
+	return fp >= KERNBASE && (fp & 3) == 0 && fp > prev &&
+	    pmap_kextract(fp, &pa) && pmap_kextract(fp + 7, &pa);
 }
 
 /*

@@ -29,6 +29,7 @@
 #include <machine/multiboot2.h>
 #include <machine/acpi.h>
 #include <machine/pckbd.h>
+#include <machine/pmap.h>
 
 #define ISA_DEBUG_EXIT_PORT	0xf4	/* QEMU -device isa-debug-exit */
 #define BOCHS_SHUTDOWN_PORT	0x8900
@@ -67,9 +68,9 @@ bootmap_init(void)
 
 /*
  * Map len bytes of physical memory at pa, read-write, and return its
- * kernel address.  Memory under 16 MiB is in the boot map already; the
+ * kernel address.  Memory in the direct map (pmap.c) needs nothing; the
  * rest gets pages in the firmware window, which is never given back: this
- * is for the few tables firmware leaves (ACPI), until pmap exists.
+ * is for the few tables firmware leaves (ACPI) outside the usable RAM.
  * Returns NULL when the window is full.
  */
 void *
@@ -78,7 +79,7 @@ bootmap_phys(paddr_t pa, size_t len)
 	paddr_t first = trunc_page(pa), last = round_page(pa + len);
 	vaddr_t va;
 
-	if (last <= BOOTMAP_SIZE && last > first)
+	if (last > first && pmap_direct_mapped(first, last - first))
 		return (void *)PTOV(pa);
 	if (fwmap_next + (last - first) > FWMAP_BASE + FWMAP_SIZE)
 		return NULL;
@@ -115,6 +116,10 @@ init386(void)
 	com_cninit();
 	(void)mb2_parse(mb2_copy, mb2_copied, &mb2_info, &mb2_problem);
 	bootmap_init();
+	if (mb2_problem == NULL) {
+		pmap_bootstrap();
+		pmap_physload();
+	}
 	gdt_init();
 	idt_init();
 	intr_init();

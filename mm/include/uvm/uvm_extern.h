@@ -1,0 +1,61 @@
+/*
+ * uvm/uvm_extern.h: the memory system's interface to the rest of the
+ * kernel: physical pages, kernel virtual memory and the counters.
+ *
+ * Physical memory is reached through the direct map: all RAM Tine uses
+ * is mapped at KERNBASE + physical address (docs/memory.md), so
+ * PMAP_DIRECT_MAP(pa) is a kernel pointer to any page uvm_pagealloc()
+ * returns, and PMAP_DIRECT_UNMAP(va) goes back.
+ */
+#ifndef _UVM_UVM_EXTERN_H_
+#define _UVM_UVM_EXTERN_H_
+
+#include <sys/types.h>
+#include <machine/param.h>
+
+struct vm_page;
+
+/*
+ * The counters OpenBSD keeps in struct uvmexp (the fields Tine has); in
+ * pages unless said otherwise.
+ */
+struct uvmexp {
+	int	pagesize;	/* PAGE_SIZE */
+	int	npages;		/* pages managed by the page allocator */
+	int	free;		/* free pages */
+	int	wired;		/* pages wired by the kernel (page tables, ...) */
+	int	anonpages;	/* pages of anonymous user memory */
+	int	kmapent;	/* pages the kernel's own allocators hold */
+	int	faults;		/* page faults */
+	int	flt_cow;	/* copy-on-write faults that copied a page */
+	int	flt_noram;	/* faults that found no free page */
+	int	flt_zero;	/* zero-fill faults */
+	int	forks;		/* forks */
+	int	forks_ppwait;	/* forks where the parent waits (vfork) */
+	int	forks_sharevm;	/* forks sharing the vmspace */
+};
+extern struct uvmexp uvmexp;
+
+/* uvm_pagealloc() flags */
+#define UVM_PGA_ZERO	0x0002	/* the page must be zeroed */
+
+/* Page allocation (mm/uvm_page.c). */
+struct vm_page *uvm_pagealloc(void *obj, off_t off, void *anon, int flags);
+void	uvm_pagefree(struct vm_page *);
+paddr_t	VM_PAGE_TO_PHYS(struct vm_page *);
+struct vm_page *PHYS_TO_VM_PAGE(paddr_t);
+
+/*
+ * Kernel virtual memory (mm/uvm_km.c): size bytes (rounded up to pages)
+ * of wired, mapped kernel memory; 0 when memory or address space is short.
+ */
+#define UVM_KMF_ZERO	0x01	/* zero the memory */
+vaddr_t	uvm_km_alloc(vsize_t size, int flags);
+void	uvm_km_free(vaddr_t va, vsize_t size);
+
+#define PMAP_DIRECT_MAP(pa)	((vaddr_t)(pa) + KERNBASE)
+#define PMAP_DIRECT_UNMAP(va)	((paddr_t)(va) - KERNBASE)
+
+void	uvm_init(void);
+
+#endif /* _UVM_UVM_EXTERN_H_ */
