@@ -10,6 +10,7 @@
 #include <uvm/uvm_extern.h>
 #include <uvm/uvm_page.h>
 #include <machine/pmap.h>
+#include "ktest_mm.h"
 
 extern char kernel_start[], kernel_end[];
 
@@ -20,27 +21,21 @@ extern char kernel_start[], kernel_end[];
  */
 KTEST(uvm_page_exhaust_and_return)
 {
-	int base = uvmexp.free, n = 0;
-	paddr_t head = 0, pa;
-	struct vm_page *pg;
+	int base = uvmexp.free, n;
+	paddr_t head, pa;
 
-	while ((pg = uvm_pagealloc(NULL, 0, NULL, 0)) != NULL) {
-		pa = VM_PAGE_TO_PHYS(pg);
-		KT_EQ(pa & PAGE_MASK, 0);
-		KT_ASSERT(PHYS_TO_VM_PAGE(pa) == pg);
-		*(paddr_t *)PMAP_DIRECT_MAP(pa) = head;
-		head = pa;
-		n++;
-	}
+	head = ktest_hoard_pages(0, &n);
 	ktest_diag("allocated all %d free pages", n);
 	KT_EQ(n, base);
 	KT_EQ(uvmexp.free, 0);
 	KT_ASSERT(uvm_pagealloc(NULL, 0, NULL, 0) == NULL);
-	while (head != 0) {
-		pa = head;
-		head = *(paddr_t *)PMAP_DIRECT_MAP(pa);
-		uvm_pagefree(PHYS_TO_VM_PAGE(pa));
+	for (pa = head; pa != 0; pa = *(paddr_t *)PMAP_DIRECT_MAP(pa)) {
+		KT_EQ(pa & PAGE_MASK, 0);
+		KT_EQ(VM_PAGE_TO_PHYS(PHYS_TO_VM_PAGE(pa)), pa);
+		n--;
 	}
+	KT_EQ(n, 0);
+	ktest_release_pages(head);
 	KT_EQ(uvmexp.free, base);
 }
 
@@ -133,27 +128,16 @@ KTEST(uvm_km_alloc_maps_and_unmaps)
 /* With no free pages, uvm_km_alloc fails cleanly and leaks nothing. */
 KTEST(uvm_km_alloc_out_of_pages)
 {
-	int base = uvmexp.free;
-	paddr_t head = 0, pa;
-	struct vm_page *pg;
+	int base = uvmexp.free, n;
+	paddr_t head;
 	vaddr_t va;
 
-	/* Leave exactly two pages free, then ask for three. */
-	while (uvmexp.free > 2) {
-		pg = uvm_pagealloc(NULL, 0, NULL, 0);
-		pa = VM_PAGE_TO_PHYS(pg);
-		*(paddr_t *)PMAP_DIRECT_MAP(pa) = head;
-		head = pa;
-	}
+	head = ktest_hoard_pages(2, &n);	/* two left; ask for three */
 	KT_EQ(uvm_km_alloc(3 * PAGE_SIZE, 0), 0);
 	KT_EQ(uvmexp.free, 2);
 	va = uvm_km_alloc(2 * PAGE_SIZE, 0);	/* the space was given back */
 	KT_ASSERT(va != 0);
 	uvm_km_free(va, 2 * PAGE_SIZE);
-	while (head != 0) {
-		pa = head;
-		head = *(paddr_t *)PMAP_DIRECT_MAP(pa);
-		uvm_pagefree(PHYS_TO_VM_PAGE(pa));
-	}
+	ktest_release_pages(head);
 	KT_EQ(uvmexp.free, base);
 }

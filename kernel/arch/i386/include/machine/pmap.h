@@ -45,6 +45,38 @@ typedef uint32_t pd_entry_t;	/* a page directory entry */
 #define VM_KERNEL_SPACE_SIZE	(64U * 1024 * 1024)
 #define VM_MAX_KERNEL_ADDRESS	(VM_MIN_KERNEL_ADDRESS + VM_KERNEL_SPACE_SIZE)
 
+/*
+ * One address space's page tables.  The page directory (and the page
+ * tables the user half needs, made on demand) are ordinary pages, reached
+ * through the direct map.
+ */
+struct pmap {
+	pd_entry_t *pm_pdir;		/* the page directory, direct-mapped */
+	paddr_t	pm_pdirpa;		/* ... its physical address, for CR3 */
+	int	pm_refs;
+	int	pm_ptpages;		/* user page tables allocated */
+	struct {
+		long	resident_count;	/* pages mapped */
+		long	wired_count;
+	} pm_stats;
+};
+
+extern struct pmap kernel_pmap_store;
+#define pmap_kernel()		(&kernel_pmap_store)
+#define PMAP_CANFAIL		0x20	/* pmap_enter may return ENOMEM */
+#define PMAP_TLB_FLUSH_MAX	32	/* more pages than this: reload CR3 */
+
+struct pmap *pmap_create(void);
+void	pmap_reference(struct pmap *);
+void	pmap_destroy(struct pmap *);
+int	pmap_enter(struct pmap *, vaddr_t va, paddr_t pa, vm_prot_t prot,
+	    int flags);
+void	pmap_remove(struct pmap *, vaddr_t sva, vaddr_t eva);
+void	pmap_protect(struct pmap *, vaddr_t sva, vaddr_t eva, vm_prot_t);
+int	pmap_extract(struct pmap *, vaddr_t va, paddr_t *pap);
+void	pmap_load(struct pmap *);
+int	pmap_is_active(struct pmap *);
+
 extern paddr_t avail_start;	/* first physical byte not used at boot */
 extern paddr_t avail_end;	/* end of the direct-mapped RAM */
 extern vaddr_t virtual_avail, virtual_end;	/* uvm_km's address space */
