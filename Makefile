@@ -7,6 +7,7 @@
 #   make debug      QEMU stopped at the first instruction, with a GDB stub
 #   make test       host unit tests, then boots in QEMU (3 CPUs) and Bochs
 #   make smoke      build and one QEMU boot running the kernel self-tests
+#   make bench      the kernel benchmarks, in guest instructions
 #   make deps       install the Debian packages the above need
 #   make clean
 # docs/testing.md and docs/debugging.md explain the targets in detail.
@@ -50,7 +51,8 @@ KSRCS	:= $(wildcard boot/*.asm) \
 	   $(wildcard mm/*.c mm/tests/*.c)
 KOBJS	:= $(patsubst %,$(B)/%.o,$(basename $(KSRCS)))
 
-.PHONY: all deps run qemu debug test smoke screenshot host-tests boot-tests \
+.PHONY: all deps run qemu debug test smoke bench screenshot host-tests \
+	boot-tests \
 	clean
 all: $(B)/tine.iso
 
@@ -140,7 +142,7 @@ HOST_TESTS := $(patsubst tests/host/%.c,$(B)/host/%,$(wildcard tests/host/test_*
 HOSTCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wstrict-prototypes \
 	-Wmissing-prototypes -D_KERNEL -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer \
-	-idirafter kernel/include -idirafter kernel/arch/i386/include
+	-idirafter kernel/include -idirafter kernel/arch/i386/include -idirafter mm/include
 # Dependencies go to $(B)/host/deps/ (so build/host/test_* is only the
 # binaries), and with -MD, not -MMD: the kernel headers are system headers
 # here, and a change to one must rebuild the tests.
@@ -195,6 +197,10 @@ test: host-tests boot-tests
 # One QEMU boot running every kernel self-test (about 5 s).
 smoke: deps $(B)/test/test.iso
 	prove tests/boot/qemu-pentium3.t
+
+# The kernel benchmarks in guest instructions (QEMU -icount shift=0).
+bench: deps $(B)/test/bench.iso
+	tests/bench.sh
 
 # docs/screenshot.png: the VGA screen after a few monitor commands.
 screenshot: deps $(B)/test/monitor.iso

@@ -26,6 +26,7 @@ int	boot_test_mode;
 u_int	boot_seed;
 char	boot_ktest_filter[32];
 char	boot_crash[16];
+int	boot_bench_mode;
 
 /* The boot options Tine knows; docs/boot.md lists them for users. */
 static const struct bootopt bootopts[] = {
@@ -39,6 +40,8 @@ static const struct bootopt bootopts[] = {
 	{ "ktest", BOOTOPT_STRING, boot_ktest_filter, 0,
 	    sizeof(boot_ktest_filter),
 	    "run only the self-tests whose name contains this word" },
+	{ "bench", BOOTOPT_FLAG, &boot_bench_mode, 0, 0,
+	    "run the kernel benchmarks, print \"bench NAME VALUE\", power off" },
 	{ "crash", BOOTOPT_STRING, boot_crash, 0, sizeof(boot_crash),
 	    "panic on purpose: pagefault, divide, assert or panic" },
 };
@@ -77,6 +80,10 @@ main(void)
 
 	if (boot_crash[0] != '\0')
 		ktest_crash(boot_crash);
+	if (boot_bench_mode) {
+		kbench_run_all();
+		boot(RB_HALT | RB_POWERDOWN);
+	}
 	if (boot_test_mode) {
 		ktest_run_all(boot_ktest_filter);
 		boot(RB_HALT | RB_POWERDOWN);

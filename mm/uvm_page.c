@@ -24,6 +24,7 @@
 #include <uvm/uvm_extern.h>
 #include <uvm/uvm_page.h>
 #include <machine/intr.h>
+#include <machine/pmap.h>
 
 struct uvmexp uvmexp;
 struct vm_physseg vm_physmem[VM_PHYSSEG_MAX];
@@ -146,7 +147,7 @@ uvm_pagealloc(void *obj __unused, off_t off __unused, void *anon __unused,
 	uvmexp.free--;
 	splx(s);
 	if (flags & UVM_PGA_ZERO)
-		memset((void *)PMAP_DIRECT_MAP(pg->phys_addr), 0, PAGE_SIZE);
+		pmap_zero_page(pg);
 	return pg;
 }
 

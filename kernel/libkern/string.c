@@ -41,7 +41,14 @@ void *
 memset(void *dst, int c, size_t n)
 {
 	u_char *d = dst;
+	uint32_t w = (u_char)c * 0x01010101U;
 
+	while (n > 0 && ((uintptr_t)d & 3) != 0) {
+		*d++ = (u_char)c;
+		n--;
+	}
+	for (; n >= 4; n -= 4, d += 4)
+		*(uint32_t *)d = w;
 	while (n-- > 0)
 		*d++ = (u_char)c;
 	return dst;

@@ -12,6 +12,43 @@
 #include <uvm/uvm_extern.h>
 #include <uvm/uvm_page.h>
 
+/*
+ * A user address touched by the kernel may fault, and the fault handler
+ * changes memory (counters, maps) the compiler cannot see change: each
+ * access is followed by a compiler barrier so later reads are real.
+ */
+static inline int
+uget(volatile const void *p)
+{
+	int v = *(volatile const int *)p;
+
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	return v;
+}
+
+static inline void
+uput(volatile void *p, int v)
+{
+	*(volatile int *)p = v;
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+}
+
+static inline char
+ugetc(volatile const void *p)
+{
+	char v = *(volatile const char *)p;
+
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	return v;
+}
+
+static inline void
+uputc(volatile void *p, char v)
+{
+	*(volatile char *)p = v;
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+}
+
 static inline paddr_t
 ktest_hoard_pages(int leave, int *count)
 {

@@ -80,6 +80,8 @@
 /* <sys/types.h>: glibc's is found first and lacks OpenBSD/i386's VM types. */
 typedef unsigned long	vaddr_t;
 typedef unsigned long	paddr_t;
+typedef unsigned long	vsize_t;
+typedef unsigned long	psize_t;
 
 /*
  * strlcpy (lib/libkern/libkern.h): glibc has it only from 2.38; Debian 12

@@ -30,6 +30,7 @@
 #include <machine/acpi.h>
 #include <machine/pckbd.h>
 #include <machine/pmap.h>
+#include <machine/pcb.h>
 
 #define ISA_DEBUG_EXIT_PORT	0xf4	/* QEMU -device isa-debug-exit */
 #define BOCHS_SHUTDOWN_PORT	0x8900
@@ -41,6 +42,10 @@ extern uint32_t boot_pt[];
 
 /* Until the self-tests say otherwise, a test run has failed. */
 int boot_exit_status = KTEST_EXIT_FAIL;
+
+/* proc0's control block; curpcb follows the running thread later. */
+static struct pcb proc0_pcb;
+struct pcb *curpcb = &proc0_pcb;
 struct mb2_info mb2_info;
 
 /* The firmware window (FWMAP_BASE): its page table and next free page. */

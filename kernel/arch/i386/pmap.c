@@ -249,6 +249,22 @@ pmap_kremove(vaddr_t va, vsize_t len)
 	}
 }
 
+/* Fill a page with zeroes, through the direct map. */
+void
+pmap_zero_page(struct vm_page *pg)
+{
+	rep_stosl((void *)PMAP_DIRECT_MAP(VM_PAGE_TO_PHYS(pg)), 0,
+	    PAGE_SIZE / 4);
+}
+
+/* Copy page src to page dst, through the direct map. */
+void
+pmap_copy_page(struct vm_page *src, struct vm_page *dst)
+{
+	rep_movsl((void *)PMAP_DIRECT_MAP(VM_PAGE_TO_PHYS(dst)),
+	    (void *)PMAP_DIRECT_MAP(VM_PAGE_TO_PHYS(src)), PAGE_SIZE / 4);
+}
+
 /* The physical address behind a kernel virtual address; 0 if unmapped. */
 int
 pmap_kextract(vaddr_t va, paddr_t *pap)

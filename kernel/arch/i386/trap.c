@@ -34,6 +34,10 @@
 #include <machine/segments.h>
 #include <machine/tss.h>
 #include <machine/db_machdep.h>
+#include <machine/pcb.h>
+#include <machine/param.h>
+#include <uvm/uvm_extern.h>
+#include <uvm/uvm_map.h>
 
 void	trap(struct trapframe *);
 void	trap_doublefault(void);
@@ -151,6 +155,33 @@ trap_fatal(struct trapframe *tf, vaddr_t cr2)
 }
 
 /*
+ * A page fault on a user address goes to uvm_fault() for the current
+ * address space; if it cannot be resolved and the kernel was inside
+ * copyin/copyout, execution resumes at pcb_onfault, which returns EFAULT.
+ * Returns 1 when the fault is dealt with.
+ * => interrupts back on if they were on before the fault: filling or
+ *    copying a page takes a while.
+ */
+static int
+trap_pagefault(struct trapframe *tf, vaddr_t cr2)
+{
+	vm_prot_t access = (tf->tf_err & PGEX_W) ? PROT_WRITE : PROT_READ;
+
+	if (tf->tf_eflags & PSL_I)
+		enable_intr();
+	if (cr2 < VM_MAXUSER_ADDRESS && curvmspace != NULL &&
+	    uvm_fault(&curvmspace->vm_map, cr2, access) == 0)
+		return 1;
+	if (!TRAPF_USERMODE(tf) && curpcb->pcb_onfault != NULL) {
+		tf->tf_eip = (int)curpcb->pcb_onfault;
+		return 1;
+	}
+	/* XXX: a user-mode fault will end only the faulting process. */
+	disable_intr();
+	return 0;
+}
+
+/*
  * The C side of every IDT entry but the double fault.
  * => called by alltraps with interrupts off (interrupt gates).
  */
@@ -164,6 +195,8 @@ trap(struct trapframe *tf)
 		return;
 	}
 	cr2 = rcr2();
+	if (tf->tf_trapno == T_PAGEFLT && trap_pagefault(tf, cr2))
+		return;
 	trap_to_ktest(tf, cr2);
 	trap_fatal(tf, cr2);
 }

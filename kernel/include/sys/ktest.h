@@ -38,6 +38,23 @@ struct ktest {
 	    { #name, ktest_##name };					\
 	static void ktest_##name(void)
 
+/*
+ * Benchmarks: with "bench" on the command line, main() runs every
+ * KBENCH() and each prints "bench NAME VALUE" lines (kbench_report), the
+ * values in guest instructions when QEMU runs with -icount shift=0
+ * ("make bench").
+ */
+#define KBENCH(name)							\
+	static void kbench_##name(void);				\
+	static const struct ktest kbench_desc_##name			\
+	    __section(".kbench." #name) __used =			\
+	    { #name, kbench_##name };					\
+	static void kbench_##name(void)
+
+void	kbench_run_all(void);
+void	kbench_report(const char *name, uint64_t value);
+uint64_t kbench_now(void);
+
 __dead void ktest_fail(const char *file, int line, const char *fmt, ...)
 	    __printflike(3, 4);
 void	ktest_diag(const char *fmt, ...) __printflike(1, 2);

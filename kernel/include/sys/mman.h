@@ -9,4 +9,9 @@
 
 typedef int vm_prot_t;
 
+/* Inheritance of a mapping by a child at fork (minherit(2)). */
+#define MAP_INHERIT_SHARE	0	/* the same memory, writes seen both ways */
+#define MAP_INHERIT_COPY	1	/* a copy-on-write copy */
+#define MAP_INHERIT_NONE	2	/* nothing: a hole in the child */
+
 #endif /* _SYS_MMAN_H_ */

@@ -20,6 +20,11 @@ int	vsnprintf(char *, size_t, const char *, va_list);
  */
 int	kprintf(void (*put)(int, void *), void *arg, const char *, va_list);
 
+/* Copying to and from user space (kernel/arch/i386/copy.asm). */
+int	copyin(const void *uaddr, void *kaddr, size_t len);
+int	copyout(const void *kaddr, void *uaddr, size_t len);
+int	copyinstr(const void *uaddr, void *kaddr, size_t len, size_t *done);
+
 __dead void panic(const char *, ...) __printflike(1, 2);
 __dead void __assert(const char *, const char *, int, const char *);
 

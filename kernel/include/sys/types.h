@@ -32,5 +32,6 @@ typedef int32_t		pid_t;
 typedef uint32_t	uid_t;
 typedef uint32_t	gid_t;
 typedef char *		caddr_t;
+typedef int32_t		segsz_t;	/* segment size, in pages */
 
 #endif /* _SYS_TYPES_H_ */

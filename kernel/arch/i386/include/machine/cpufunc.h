@@ -222,6 +222,22 @@ cpuid(u_int leaf, u_int *regs)
 	    : "a"(leaf), "c"(0));
 }
 
+/* Copy n 32-bit words (one "rep movsl": the fastest page copy on a 486). */
+static inline void
+rep_movsl(void *dst, const void *src, size_t n)
+{
+	__asm volatile("cld; rep movsl"
+	    : "+D"(dst), "+S"(src), "+c"(n) : : "memory");
+}
+
+/* Store v in n 32-bit words. */
+static inline void
+rep_stosl(void *dst, uint32_t v, size_t n)
+{
+	__asm volatile("cld; rep stosl"
+	    : "+D"(dst), "+c"(n) : "a"(v) : "memory");
+}
+
 static inline vaddr_t
 read_ebp(void)
 {

@@ -81,7 +81,11 @@ extern paddr_t avail_start;	/* first physical byte not used at boot */
 extern paddr_t avail_end;	/* end of the direct-mapped RAM */
 extern vaddr_t virtual_avail, virtual_end;	/* uvm_km's address space */
 
+struct vm_page;
+
 void	pmap_bootstrap(void);
+void	pmap_zero_page(struct vm_page *);
+void	pmap_copy_page(struct vm_page *src, struct vm_page *dst);
 void	pmap_physload(void);
 void	pmap_kenter_pa(vaddr_t va, paddr_t pa, vm_prot_t prot);
 void	pmap_kremove(vaddr_t va, vsize_t len);

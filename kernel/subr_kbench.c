@@ -1,0 +1,46 @@
+/*
+ * kernel/subr_kbench.c: run the kernel benchmarks (boot option "bench").
+ *
+ * A benchmark is a KBENCH() function (sys/ktest.h) that times what it
+ * measures with kbench_now() and prints the result with kbench_report().
+ * kbench_now() is the CPU's time-stamp counter where there is one, else
+ * nanouptime; under QEMU's -icount shift=0 both advance by one per guest
+ * instruction, so "make bench" prints instruction counts, the same on
+ * every run.
+ */
+
+#include <sys/types.h>
+#include <sys/systm.h>
+#include <sys/ktest.h>
+#include <sys/time.h>
+#include <machine/cpu.h>
+#include <machine/cpufunc.h>
+#include <machine/specialreg.h>
+
+extern const struct ktest kbench_start[], kbench_end[];
+
+uint64_t
+kbench_now(void)
+{
+	if (cpu_ident.ci_feature_flags & CPUID_TSC)
+		return rdtsc();
+	return getnsecuptime();
+}
+
+void
+kbench_report(const char *name, uint64_t value)
+{
+	printf("bench %s %llu\n", name, value);
+}
+
+void
+kbench_run_all(void)
+{
+	const struct ktest *b;
+
+	printf("bench: %s\n", (cpu_ident.ci_feature_flags & CPUID_TSC) ?
+	    "time-stamp counter" : "nanouptime");
+	for (b = kbench_start; b < kbench_end; b++)
+		b->kt_func();
+	printf("bench: done\n");
+}

@@ -1,0 +1,120 @@
+/*
+ * mm/uvm_amap.c: anonymous maps, the memory behind map entries.
+ *
+ * An amap has one slot per page of its entry.  A slot holds the page, or
+ * NULL until the first fault there fills it.  Each page counts the amaps
+ * holding it (pg_refs): two after a copy-on-write fork, until one side
+ * writes and gets a copy of its own (uvm_fault.c).
+ *
+ * PORT: OpenBSD's amaps hold anons (each with its own reference count and
+ * swap slot) and chunk their slot arrays; UVM-lite's hold pages directly,
+ * in one array, and never swap.
+ */
+
+#include <sys/types.h>
+#include <sys/systm.h>
+#include <sys/malloc.h>
+#include <lib/libkern/libkern.h>
+#include <uvm/uvm_extern.h>
+#include <uvm/uvm_page.h>
+#include <uvm/uvm_map.h>
+
+/* An empty amap of nslot slots; NULL when memory is short. */
+struct vm_amap *
+amap_alloc(int nslot)
+{
+	struct vm_amap *am;
+
+	am = malloc(sizeof(*am), M_UVMAMAP, M_NOWAIT | M_ZERO);
+	if (am == NULL)
+		return NULL;
+	am->am_pages = mallocarray(nslot, sizeof(struct vm_page *),
+	    M_UVMAMAP, M_NOWAIT | M_ZERO);
+	if (am->am_pages == NULL) {
+		free(am, M_UVMAMAP, sizeof(*am));
+		return NULL;
+	}
+	am->am_ref = 1;
+	am->am_nslot = nslot;
+	return am;
+}
+
+/* One amap fewer holds pg: the last one frees it. */
+void
+uvm_page_unref(struct vm_page *pg)
+{
+	KASSERT(pg->pg_refs > 0);
+	if (--pg->pg_refs == 0) {
+		uvmexp.anonpages--;
+		uvm_pagefree(pg);
+	}
+}
+
+static void
+amap_free(struct vm_amap *am)
+{
+	free(am->am_pages, M_UVMAMAP, am->am_nslot * sizeof(struct vm_page *));
+	free(am, M_UVMAMAP, sizeof(*am));
+}
+
+/* Drop a reference; the last one releases every page. */
+void
+amap_unref(struct vm_amap *am)
+{
+	int i;
+
+	if (--am->am_ref > 0)
+		return;
+	for (i = 0; i < am->am_nslot; i++)
+		if (am->am_pages[i] != NULL)
+			uvm_page_unref(am->am_pages[i]);
+	amap_free(am);
+}
+
+/*
+ * Split am at slot: the slots from slot on move to a new amap, which is
+ * returned (NULL when memory is short, am untouched).  A shared amap
+ * (am_ref > 1) keeps its slots for its other users; the new one then
+ * takes a reference on each page instead.  XXX: such a page is then held
+ * by two amaps while mapped writable, so a later fault in this space
+ * would treat it as copy-on-write; only munmap or mprotect of part of a
+ * MAP_INHERIT_SHARE region after a fork gets here.
+ */
+struct vm_amap *
+amap_split(struct vm_amap *am, int slot)
+{
+	struct vm_amap *nam;
+	struct vm_page **old;
+	int i, n = am->am_nslot - slot;
+
+	KASSERT(slot > 0 && slot < am->am_nslot);
+	nam = amap_alloc(n);
+	if (nam == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		nam->am_pages[i] = am->am_pages[slot + i];
+		if (nam->am_pages[i] == NULL)
+			continue;
+		nam->am_nused++;
+		if (am->am_ref > 1)
+			nam->am_pages[i]->pg_refs++;
+	}
+	if (am->am_ref > 1)
+		return nam;
+	/* Shrink am to its first slot slots (a smaller array). */
+	old = am->am_pages;
+	am->am_pages = mallocarray(slot, sizeof(struct vm_page *), M_UVMAMAP,
+	    M_NOWAIT);
+	if (am->am_pages == NULL) {
+		am->am_pages = old;
+		for (i = 0; i < n; i++)
+			nam->am_pages[i] = NULL;
+		amap_free(nam);
+		return NULL;
+	}
+	memcpy(am->am_pages, old, slot * sizeof(struct vm_page *));
+	free(old, M_UVMAMAP, am->am_nslot * sizeof(struct vm_page *));
+	am->am_nslot = slot;
+	am->am_nused -= nam->am_nused;
+	return nam;
+}

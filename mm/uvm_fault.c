@@ -1,0 +1,120 @@
+/*
+ * mm/uvm_fault.c: the page-fault handler.
+ *
+ * trap() calls uvm_fault() for a fault on a user address.  The cases,
+ * for the page at va in entry e (docs/memory.md draws the life of a
+ * page):
+ *
+ *   no entry holds va, or e forbids the access  ->  EFAULT / EACCES
+ *
+ *   slot empty (first touch)
+ *     -> new page: from e's file image, else zeroed   (flt_zero)
+ *
+ *   slot holds a page held by this amap only (pg_refs == 1)
+ *     -> map it, writable if e allows
+ *
+ *   slot holds a page other amaps hold too (pg_refs > 1: copy-on-write)
+ *     read  -> map it read-only
+ *     write -> copy it to a new page, drop one reference on the old,
+ *              map the copy writable                  (flt_cow)
+ *
+ * The side that writes second finds pg_refs == 1 and just gets write
+ * permission back: no copy.  No free page: ENOMEM (flt_noram), and the
+ * caller decides (copyout returns EFAULT; a user process will die).
+ */
+
+#include <sys/types.h>
+#include <sys/systm.h>
+#include <sys/errno.h>
+#include <lib/libkern/libkern.h>
+#include <uvm/uvm_extern.h>
+#include <uvm/uvm_page.h>
+#include <uvm/uvm_map.h>
+#include <machine/pmap.h>
+
+/* A new page for an empty slot: from the image, zero beyond it. */
+static struct vm_page *
+uvm_fault_fill(struct vm_map_entry *e, vaddr_t va)
+{
+	vsize_t off = va - e->start, n;
+	struct vm_page *pg;
+	char *p;
+
+	pg = uvm_pagealloc(NULL, 0, NULL, off < e->imagesize ? 0 :
+	    UVM_PGA_ZERO);
+	if (pg == NULL)
+		return NULL;
+	if (off < e->imagesize) {
+		p = (char *)PMAP_DIRECT_MAP(VM_PAGE_TO_PHYS(pg));
+		n = MIN(e->imagesize - off, PAGE_SIZE);
+		memcpy(p, e->image + off, n);
+		memset(p + n, 0, PAGE_SIZE - n);
+	} else
+		uvmexp.flt_zero++;
+	uvmexp.anonpages++;
+	return pg;
+}
+
+/* Break copy-on-write: the slot gets a private copy of its page. */
+static struct vm_page *
+uvm_fault_cow(struct vm_amap *am, int slot)
+{
+	struct vm_page *old = am->am_pages[slot], *pg;
+
+	pg = uvm_pagealloc(NULL, 0, NULL, 0);
+	if (pg == NULL)
+		return NULL;
+	pmap_copy_page(old, pg);
+	uvmexp.anonpages++;
+	uvmexp.flt_cow++;
+	am->am_pages[slot] = pg;
+	uvm_page_unref(old);
+	return pg;
+}
+
+/*
+ * Resolve a fault at va (any address in the page) for an access of
+ * PROT_READ or PROT_WRITE.  Returns 0 when the access can be retried,
+ * else EFAULT (no mapping), EACCES (protection) or ENOMEM.
+ */
+int
+uvm_fault(struct vm_map *map, vaddr_t va, vm_prot_t access)
+{
+	struct vm_map_entry *e;
+	struct vm_amap *am;
+	struct vm_page *pg;
+	vm_prot_t prot;
+	int slot;
+
+	uvmexp.faults++;
+	va = trunc_page(va);
+	if ((e = uvm_map_lookup(map, va)) == NULL)
+		return EFAULT;
+	if ((e->protection & access) != access)
+		return EACCES;
+	am = e->aref;
+	slot = (va - e->start) >> PGSHIFT;
+	pg = am->am_pages[slot];
+	if (pg == NULL) {
+		if ((pg = uvm_fault_fill(e, va)) == NULL) {
+			uvmexp.flt_noram++;
+			return ENOMEM;
+		}
+		am->am_pages[slot] = pg;
+		am->am_nused++;
+	} else if (pg->pg_refs > 1 && (access & PROT_WRITE)) {
+		if ((pg = uvm_fault_cow(am, slot)) == NULL) {
+			uvmexp.flt_noram++;
+			return ENOMEM;
+		}
+	}
+	prot = e->protection;
+	if (pg->pg_refs > 1)
+		prot &= ~PROT_WRITE;	/* still shared: copy on write */
+	if (pmap_enter(map->pmap, va, VM_PAGE_TO_PHYS(pg), prot,
+	    PMAP_CANFAIL) != 0) {
+		uvmexp.flt_noram++;
+		return ENOMEM;
+	}
+	return 0;
+}
