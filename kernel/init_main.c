@@ -43,7 +43,7 @@ static const struct bootopt bootopts[] = {
 	{ "bench", BOOTOPT_FLAG, &boot_bench_mode, 0, 0,
 	    "run the kernel benchmarks, print \"bench NAME VALUE\", power off" },
 	{ "crash", BOOTOPT_STRING, boot_crash, 0, sizeof(boot_crash),
-	    "panic on purpose: pagefault, divide, assert or panic" },
+	    "panic on purpose: pagefault, divide, assert, panic or stack" },
 };
 
 void	main(void) __dead;

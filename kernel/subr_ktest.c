@@ -20,6 +20,8 @@
 #include <machine/cpufunc.h>
 #include <machine/intr.h>
 #include <machine/cpu.h>
+#include <machine/param.h>
+#include <uvm/uvm_extern.h>
 
 extern const struct ktest ktest_start[], ktest_end[];
 
@@ -151,6 +153,29 @@ ktest_run_all(const char *filter)
 	boot_exit_status = failed ? KTEST_EXIT_FAIL : KTEST_EXIT_PASS;
 }
 
+static volatile int crash_depth = 1 << 30;
+
+/* Recurse on a u-area's stack until it runs into its guard page. */
+static void
+crash_recurse(void *arg)
+{
+	volatile char frame[256];
+
+	frame[0] = 1;
+	if (crash_depth-- > 0)
+		crash_recurse(arg);
+	frame[1] = frame[0];
+}
+
+static void
+ktest_crash_stack(void)
+{
+	vaddr_t uaddr = uvm_uarea_alloc();
+
+	KASSERT(uaddr != 0);
+	call_on_stack(crash_recurse, NULL, uaddr + USPACE);
+}
+
 /*
  * crash=KIND: fail on purpose, so a reader (and the harness) can see what
  * a kernel panic looks like and that the machine stops cleanly.
@@ -169,7 +194,9 @@ ktest_crash(const char *kind)
 		KASSERT(kind[0] == '\0');
 	else if (strcmp(kind, "panic") == 0)
 		panic("crash=panic on the command line");
+	else if (strcmp(kind, "stack") == 0)
+		ktest_crash_stack();
 	else
 		printf("crash: unknown kind '%s' (pagefault, divide, assert, "
-		    "panic); not crashing\n", kind);
+		    "panic, stack); not crashing\n", kind);
 }

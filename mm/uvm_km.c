@@ -14,6 +14,7 @@
 
 #include <sys/types.h>
 #include <sys/systm.h>
+#include <sys/errno.h>
 #include <lib/libkern/libkern.h>
 #include <uvm/uvm_extern.h>
 #include <uvm/uvm_page.h>
@@ -73,6 +74,55 @@ km_release(vaddr_t va, u_int npages)
 	}
 }
 
+/* Reserve n pages of kernel address space; 0 if there is no room. */
+static vaddr_t
+km_reserve(u_int n)
+{
+	u_int first;
+	int s = splvm();
+
+	first = km_find(n);
+	if (first != KM_NPAGES)
+		km_mark(first, n, 1);
+	splx(s);
+	return first == KM_NPAGES ? 0 :
+	    virtual_avail + (vaddr_t)first * PAGE_SIZE;
+}
+
+static void
+km_unreserve(vaddr_t va, u_int n)
+{
+	int s = splvm();
+
+	km_mark((va - virtual_avail) >> PGSHIFT, n, 0);
+	splx(s);
+}
+
+/*
+ * Back n pages from va with new pages, mapped read-write.  On failure,
+ * gives back the pages it took and returns ENOMEM.
+ */
+static int
+km_populate(vaddr_t va, u_int n, int flags)
+{
+	struct vm_page *pg;
+	u_int i;
+
+	for (i = 0; i < n; i++) {
+		pg = uvm_pagealloc(NULL, 0, NULL,
+		    (flags & UVM_KMF_ZERO) ? UVM_PGA_ZERO : 0);
+		if (pg == NULL) {
+			km_release(va, i);
+			return ENOMEM;
+		}
+		pg->wire_count = 1;
+		pmap_kenter_pa(va + i * PAGE_SIZE, VM_PAGE_TO_PHYS(pg),
+		    PROT_READ | PROT_WRITE);
+		uvmexp.kmapent++;
+	}
+	return 0;
+}
+
 /*
  * size bytes (rounded up to whole pages) of wired kernel memory, mapped
  * read-write; zeroed with UVM_KMF_ZERO.  Returns 0 when pages or address
@@ -81,36 +131,14 @@ km_release(vaddr_t va, u_int npages)
 vaddr_t
 uvm_km_alloc(vsize_t size, int flags)
 {
-	u_int n = round_page(size) >> PGSHIFT, first, i;
-	struct vm_page *pg;
+	u_int n = round_page(size) >> PGSHIFT;
 	vaddr_t va;
-	int s;
 
-	if (n == 0 || n > KM_NPAGES)
+	if (n == 0 || n > KM_NPAGES || (va = km_reserve(n)) == 0)
 		return 0;
-	s = splvm();
-	first = km_find(n);
-	if (first == KM_NPAGES) {
-		splx(s);
+	if (km_populate(va, n, flags) != 0) {
+		km_unreserve(va, n);
 		return 0;
-	}
-	km_mark(first, n, 1);
-	splx(s);
-	va = virtual_avail + (vaddr_t)first * PAGE_SIZE;
-	for (i = 0; i < n; i++) {
-		pg = uvm_pagealloc(NULL, 0, NULL,
-		    (flags & UVM_KMF_ZERO) ? UVM_PGA_ZERO : 0);
-		if (pg == NULL) {
-			km_release(va, i);
-			s = splvm();
-			km_mark(first, n, 0);
-			splx(s);
-			return 0;
-		}
-		pg->wire_count = 1;
-		pmap_kenter_pa(va + i * PAGE_SIZE, VM_PAGE_TO_PHYS(pg),
-		    PROT_READ | PROT_WRITE);
-		uvmexp.kmapent++;
 	}
 	return va;
 }
@@ -120,14 +148,54 @@ void
 uvm_km_free(vaddr_t va, vsize_t size)
 {
 	u_int n = round_page(size) >> PGSHIFT;
-	int s;
 
 	KASSERT((va & PAGE_MASK) == 0);
 	if (va < virtual_avail || va + n * PAGE_SIZE > virtual_end ||
 	    n == 0)
 		panic("uvm_km_free: 0x%lx+0x%lx is not kernel memory", va, size);
 	km_release(va, n);
-	s = splvm();
-	km_mark((va - virtual_avail) >> PGSHIFT, n, 0);
-	splx(s);
+	km_unreserve(va, n);
+}
+
+/*
+ * A thread's u-area: USPACE bytes of zeroed kernel memory for its kernel
+ * stack (and, later, its PCB and TSS), with an unmapped guard page just
+ * below, so that a stack overflow faults instead of overwriting whatever
+ * lies beneath (the fault then becomes a double fault, handled by its own
+ * task: see trap.c).  Returns the u-area's address, 0 when memory is
+ * short, as the seed's fork1 expects.
+ *
+ *   uaddr + USPACE  +-------------+  stack top
+ *                   |  u-area     |
+ *   uaddr           +-------------+
+ *                   | guard page  |  never mapped
+ *   uaddr - 4096    +-------------+
+ */
+vaddr_t
+uvm_uarea_alloc(void)
+{
+	u_int n = USPACE >> PGSHIFT;
+	vaddr_t va = km_reserve(n + 1);
+
+	if (va == 0)
+		return 0;
+	if (km_populate(va + PAGE_SIZE, n, UVM_KMF_ZERO) != 0) {
+		km_unreserve(va, n + 1);
+		return 0;
+	}
+	return va + PAGE_SIZE;
+}
+
+/*
+ * Free a u-area from uvm_uarea_alloc().  PORT: OpenBSD's takes the proc
+ * and frees p->p_addr; Tine's takes the address until processes exist.
+ */
+void
+uvm_uarea_free(vaddr_t uaddr)
+{
+	u_int n = USPACE >> PGSHIFT;
+
+	KASSERT(uaddr >= virtual_avail + PAGE_SIZE && uaddr < virtual_end);
+	km_release(uaddr, n);
+	km_unreserve(uaddr - PAGE_SIZE, n + 1);
 }

@@ -1,7 +1,7 @@
 ; kernel/arch/i386/locore.asm: small i386 routines C cannot write:
 ; loading the GDT with its segment registers, setjmp and longjmp.
 
-global gdt_load, setjmp, longjmp
+global gdt_load, setjmp, longjmp, call_on_stack
 
 section .text
 
@@ -51,6 +51,21 @@ longjmp:
 	mov	edx, [eax + 20]
 	mov	[esp], edx			; setjmp's return address
 	mov	eax, 1
+	ret
+
+; void call_on_stack(void (*fn)(void *), void *arg, vaddr_t stack_top)
+; Run fn(arg) on another stack, then come back to this one.
+;   stack on entry: [esp+4] fn, [esp+8] arg, [esp+12] stack_top
+;   on the new stack while fn runs: the old esp, arg, return address
+call_on_stack:
+	mov	eax, [esp + 4]
+	mov	ecx, [esp + 8]
+	mov	edx, [esp + 12]
+	mov	[edx - 4], esp			; keep the old stack pointer
+	lea	esp, [edx - 4]
+	push	ecx
+	call	eax
+	mov	esp, [esp + 4]			; back to the old stack
 	ret
 
 section .note.GNU-stack noalloc noexec nowrite progbits

@@ -262,6 +262,9 @@ trap_doublefault(void)
 		    T_DOUBLEFLT, 0, old->tss_eip, 0, 0);
 		df_caught = kt;
 		old->tss_eip = (uint32_t)df_resume;
+		/* The faulting stack may be gone (an overflow into a guard
+		 * page): df_resume runs just below the catch's own frame. */
+		old->tss_esp = kt->kt_label.val[1] - 64;
 		return;
 	}
 	tss_to_frame(old, &tf);

@@ -53,6 +53,10 @@ struct vm_page *PHYS_TO_VM_PAGE(paddr_t);
 vaddr_t	uvm_km_alloc(vsize_t size, int flags);
 void	uvm_km_free(vaddr_t va, vsize_t size);
 
+/* A thread's kernel stack with a guard page below (mm/uvm_km.c). */
+vaddr_t	uvm_uarea_alloc(void);
+void	uvm_uarea_free(vaddr_t uaddr);
+
 #define PMAP_DIRECT_MAP(pa)	((vaddr_t)(pa) + KERNBASE)
 #define PMAP_DIRECT_UNMAP(va)	((paddr_t)(va) - KERNBASE)
 

@@ -15,6 +15,8 @@
 #include <machine/trap.h>
 #include <machine/tss.h>
 #include <machine/db_machdep.h>
+#include <machine/cpu.h>
+#include <uvm/uvm_extern.h>
 
 #define FN_SLACK	64	/* bytes: the faulting instruction is near
 				 * the start of these small functions */
@@ -145,6 +147,46 @@ KTEST(trap_double_fault_task)
 		KT_EQ(read_eflags() & 0x4000, 0);	/* NT clear */
 	}
 	KT_ASSERT(strstr(t.kt_report, "double fault (#DF)") == t.kt_report);
+}
+
+static volatile int ktest_depth_limit = 1 << 30;
+
+/* Recurse until the stack runs out (long before the limit). */
+static void __attribute__((noinline, noclone))
+ktest_recurse(void *arg)
+{
+	volatile char frame[256];
+
+	frame[0] = 1;
+	if (ktest_depth_limit-- > 0)
+		ktest_recurse(arg);
+	frame[1] = frame[0];		/* not a tail call */
+}
+
+/*
+ * A kernel stack overflow: a u-area's stack runs into its guard page, the
+ * page fault cannot push its frame there, and the double-fault task
+ * reports it instead of the machine resetting.
+ */
+KTEST(trap_stack_overflow_hits_guard)
+{
+	int base = uvmexp.free;
+	struct ktest_trap t;
+	vaddr_t uaddr;
+
+	uaddr = uvm_uarea_alloc();
+	KT_ASSERT(uaddr != 0);
+	KT_EQ(uvmexp.free, base - USPACE / PAGE_SIZE);
+	if (ktest_catch(&t) == 0) {
+		call_on_stack(ktest_recurse, NULL, uaddr + USPACE);
+		KT_FAIL("infinite recursion returned");
+	}
+	KT_EQ(t.kt_trapno, T_DOUBLEFLT);
+	KT_RANGE(t.kt_cr2, uaddr - PAGE_SIZE, uaddr - 1);	/* the guard */
+	KT_RANGE(t.kt_eip, (vaddr_t)ktest_recurse,
+	    (vaddr_t)ktest_recurse + FN_SLACK);
+	uvm_uarea_free(uaddr);
+	KT_EQ(uvmexp.free, base);
 }
 
 static int __attribute__((noinline, noclone))

@@ -25,6 +25,7 @@ void	cpu_initclocks(void);
 void	cpu_reset(void) __attribute__((__noreturn__));
 void	cpu_powerdown(void);
 void	*bootmap_phys(paddr_t pa, size_t len);
+void	call_on_stack(void (*fn)(void *), void *arg, vaddr_t stack_top);
 
 extern int boot_exit_status;	/* for isa-debug-exit in a test run */
 
