@@ -14,6 +14,7 @@
 #include <sys/types.h>
 #include <sys/systm.h>
 #include <sys/malloc.h>
+#include <sys/errno.h>
 #include <lib/libkern/libkern.h>
 #include <uvm/uvm_extern.h>
 #include <uvm/uvm_page.h>
@@ -69,6 +70,36 @@ amap_unref(struct vm_amap *am)
 		if (am->am_pages[i] != NULL)
 			uvm_page_unref(am->am_pages[i]);
 	amap_free(am);
+}
+
+/*
+ * Give entry e an amap of its own (OpenBSD's amap_copy for needs-copy
+ * entries).  If others still share e's amap, e gets a new one holding the
+ * same pages, each page's count one higher: from here on they are plain
+ * copy-on-write pages.  The last sharer just keeps the amap.  Returns 0
+ * or ENOMEM.
+ */
+int
+amap_copy(struct vm_map_entry *e)
+{
+	struct vm_amap *am = e->aref, *nam;
+	int i;
+
+	KASSERT(e->needs_copy);
+	if (am->am_ref > 1) {
+		if ((nam = amap_alloc(am->am_nslot)) == NULL)
+			return ENOMEM;
+		for (i = 0; i < am->am_nslot; i++) {
+			if ((nam->am_pages[i] = am->am_pages[i]) == NULL)
+				continue;
+			nam->am_pages[i]->pg_refs++;
+			nam->am_nused++;
+		}
+		am->am_ref--;
+		e->aref = nam;
+	}
+	e->needs_copy = 0;
+	return 0;
 }
 
 /*

@@ -19,7 +19,13 @@
  *              map the copy writable                  (flt_cow)
  *
  * The side that writes second finds pg_refs == 1 and just gets write
- * permission back: no copy.  No free page: ENOMEM (flt_noram), and the
+ * permission back: no copy.
+ *
+ * Two steps come first, both left by a fork (uvm_map.c):
+ *   - a write under a page table that fork write-protected as a whole
+ *     (its PDE read-only): protect the needs-copy entries' PTEs in that
+ *     table one by one, then make the PDE writable again;
+ *   - a needs-copy entry gets an amap of its own (amap_copy).  No free page: ENOMEM (flt_noram), and the
  * caller decides (copyout returns EFAULT; a user process will die).
  */
 
@@ -73,6 +79,24 @@ uvm_fault_cow(struct vm_amap *am, int slot)
 }
 
 /*
+ * Undo fork's page-table-wide write protection for the 4 MiB around va:
+ * the PTEs of needs-copy entries there become read-only themselves, then
+ * the PDE stops overriding the PTEs.
+ */
+static void
+uvm_fault_split_pde(struct vm_map *map, vaddr_t va)
+{
+	vaddr_t lo = va & ~(vaddr_t)(NBPD - 1), hi = lo + NBPD;
+	struct vm_map_entry *e;
+
+	for (e = map->header; e != NULL && e->start < hi; e = e->next)
+		if (e->end > lo && e->needs_copy)
+			pmap_protect(map->pmap, MAX(e->start, lo),
+			    MIN(e->end, hi), e->protection & ~PROT_WRITE);
+	pmap_pde_writable(map->pmap, va);
+}
+
+/*
  * Resolve a fault at va (any address in the page) for an access of
  * PROT_READ or PROT_WRITE.  Returns 0 when the access can be retried,
  * else EFAULT (no mapping), EACCES (protection) or ENOMEM.
@@ -92,6 +116,12 @@ uvm_fault(struct vm_map *map, vaddr_t va, vm_prot_t access)
 		return EFAULT;
 	if ((e->protection & access) != access)
 		return EACCES;
+	if ((access & PROT_WRITE) && pmap_pde_readonly(map->pmap, va))
+		uvm_fault_split_pde(map, va);
+	if (e->needs_copy && amap_copy(e) != 0) {
+		uvmexp.flt_noram++;
+		return ENOMEM;
+	}
 	am = e->aref;
 	slot = (va - e->start) >> PGSHIFT;
 	pg = am->am_pages[slot];

@@ -8,19 +8,26 @@
  *
  *   MAP_INHERIT_NONE    nothing: a hole in the child
  *   MAP_INHERIT_SHARE   the child's entry uses the same amap
- *   MAP_INHERIT_COPY    the child's amap holds the same pages (each page's
- *                       count goes up); the parent's mappings lose write
- *                       permission, the child's pmap starts empty and
- *                       faults pages in read-only: a write on either side
- *                       copies (uvm_fault.c)
+ *   MAP_INHERIT_COPY    both entries share the amap "needs-copy": the
+ *                       first fault in either gives it an amap of its own
+ *                       holding the same pages (amap_copy: each page's
+ *                       count goes up), and a write copies the page
+ *                       (uvm_fault.c).  The parent loses write permission
+ *                       a page table at a time (pmap_protect_pde); the
+ *                       child's pmap starts empty.
+ *
+ * So a fork costs one entry and one reference per entry, and one PDE per
+ * 4 MiB of the parent: nothing per page.  The pages are paid for when and
+ * where they are touched.
  *
  * Two rules keep copy-on-write simple: a page held by more than one amap
  * lives only in amaps used by one entry, and an amap shared by several
- * entries (SHARE) holds only pages of its own.  So a write fault never
- * has to find other address spaces' mappings.  Forking across the rules
- * (COPY of a shared amap, SHARE of an amap with copy-on-write pages)
- * copies those pages at once instead.  PORT: OpenBSD handles both cases
- * lazily with needs-copy amaps and pv lists.
+ * entries is either SHARE'd (then it holds only pages of its own) or
+ * needs-copy in all of them.  So a write fault never has to find other
+ * address spaces' mappings.  Forking across the rules (COPY of a SHARE'd
+ * amap, SHARE of an amap with copy-on-write pages) copies those pages at
+ * once instead.  PORT: OpenBSD handles those cases lazily too, with pv
+ * lists.
  */
 
 #include <sys/types.h>
@@ -191,16 +198,23 @@ uvm_map_clip(struct vm_map *map, struct vm_map_entry *e, vaddr_t va)
 	struct vm_map_entry *ne;
 	vsize_t off = va - e->start;
 
+	struct vm_amap *nam;
+	int error;
+
 	if (va <= e->start || va >= e->end)
 		return 0;
+	if (e->needs_copy && (error = amap_copy(e)) != 0)
+		return error;
 	if ((ne = uvm_mapent_alloc()) == NULL)
 		return ENOMEM;
-	if ((ne->aref = amap_split(e->aref, off >> PGSHIFT)) == NULL) {
+	if ((nam = amap_split(e->aref, off >> PGSHIFT)) == NULL) {
 		free(ne, M_VMMAP, sizeof(*ne));
 		return ENOMEM;
 	}
-	*ne = (struct vm_map_entry){ e->next, va, e->end, e->protection,
-	    e->max_protection, e->inheritance, ne->aref, NULL, 0 };
+	*ne = (struct vm_map_entry){ .next = e->next, .start = va,
+	    .end = e->end, .protection = e->protection,
+	    .max_protection = e->max_protection,
+	    .inheritance = e->inheritance, .aref = nam };
 	if (e->imagesize > off) {
 		ne->image = e->image + off;
 		ne->imagesize = e->imagesize - off;
@@ -324,29 +338,38 @@ amap_copy_slot(struct vm_amap *am, int i)
 	return 0;
 }
 
-/* The child's entry for a COPY-inherited parent entry e. */
+/*
+ * The child's entry for a COPY-inherited parent entry e: the same amap,
+ * needs-copy on both sides, the parent write-protected by page table.
+ */
 static int
-uvmspace_fork_copy(struct vm_map *pmap_map, struct vm_map_entry *e,
+uvmspace_fork_copy(struct vm_map *map, struct vm_map_entry *e,
     struct vm_map_entry *ne)
 {
 	struct vm_amap *am = e->aref;
 	int i, error;
 
-	if ((ne->aref = amap_alloc(am->am_nslot)) == NULL)
-		return ENOMEM;
-	for (i = 0; i < am->am_nslot; i++) {
-		if ((ne->aref->am_pages[i] = am->am_pages[i]) == NULL)
-			continue;
-		ne->aref->am_nused++;
-		am->am_pages[i]->pg_refs++;
-		/* A shared amap may not hold copy-on-write pages. */
-		if (am->am_ref > 1 &&
-		    (error = amap_copy_slot(ne->aref, i)) != 0)
-			return error;
+	ne->needs_copy = 0;
+	if (am->am_ref > 1 && !e->needs_copy) {
+		/* A SHARE'd amap may not hold copy-on-write pages: copy. */
+		if ((ne->aref = amap_alloc(am->am_nslot)) == NULL)
+			return ENOMEM;
+		for (i = 0; i < am->am_nslot; i++) {
+			if ((ne->aref->am_pages[i] = am->am_pages[i]) == NULL)
+				continue;
+			ne->aref->am_nused++;
+			am->am_pages[i]->pg_refs++;
+			if ((error = amap_copy_slot(ne->aref, i)) != 0)
+				return error;
+		}
+		return 0;
 	}
-	if (am->am_ref == 1 && (e->protection & PROT_WRITE))
-		pmap_protect(pmap_map->pmap, e->start, e->end,
-		    e->protection & ~PROT_WRITE);
+	am->am_ref++;
+	ne->aref = am;
+	ne->needs_copy = 1;
+	e->needs_copy = 1;
+	if (e->protection & PROT_WRITE)
+		pmap_protect_pde(map->pmap, e->start, e->end);
 	return 0;
 }
 
@@ -358,9 +381,13 @@ static int
 uvmspace_fork_share(struct vm_map *map, struct vm_map_entry *e,
     struct vm_map_entry *ne)
 {
-	struct vm_amap *am = e->aref;
+	struct vm_amap *am;
 	int i, error;
 
+	ne->needs_copy = 0;
+	if (e->needs_copy && (error = amap_copy(e)) != 0)
+		return error;
+	am = e->aref;
 	for (i = 0; i < am->am_nslot; i++) {
 		if (am->am_pages[i] == NULL || am->am_pages[i]->pg_refs == 1)
 			continue;

@@ -113,7 +113,11 @@ KTEST(uvm_fork_copy_on_write)
 	pa1 = pa_of(parent, VA + PAGE_SIZE);
 	child = uvmspace_fork(parent);
 	KT_ASSERT(child != NULL);
-	KT_EQ(PHYS_TO_VM_PAGE(pa0)->pg_refs, 2);
+	/* Fork shares the amap needs-copy; no page was touched. */
+	KT_ASSERT(child->vm_map.header->aref == parent->vm_map.header->aref);
+	KT_EQ(parent->vm_map.header->aref->am_ref, 2);
+	KT_ASSERT(child->vm_map.header->needs_copy);
+	KT_EQ(PHYS_TO_VM_PAGE(pa0)->pg_refs, 1);
 
 	cow = uvmexp.flt_cow;
 	uput(&p[0], 101); /* parent writes page 0 */

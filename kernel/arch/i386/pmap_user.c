@@ -235,6 +235,53 @@ pmap_protect(struct pmap *pm, vaddr_t sva, vaddr_t eva, vm_prot_t prot)
 	pmap_foreach(pm, sva, eva, pmap_protect_pte, prot);
 }
 
+/*
+ * Write-protect [sva, eva) a whole page table at a time: clear PG_RW in
+ * the PDEs, which the CPU ANDs with each PTE's.  This is how fork makes a
+ * parent's memory copy-on-write in time proportional to its page tables
+ * rather than its pages; the first write fault under such a PDE makes it
+ * writable again after protecting, PTE by PTE, what must stay read-only
+ * (uvm_fault.c).  Every PTE under it may be cached: one CR3 reload.
+ */
+void
+pmap_protect_pde(struct pmap *pm, vaddr_t sva, vaddr_t eva)
+{
+	vaddr_t va;
+	int changed = 0;
+
+	KASSERT(eva <= VM_MAXUSER_ADDRESS);
+	for (va = sva & ~(vaddr_t)(NBPD - 1); va < eva && va >= (sva &
+	    ~(vaddr_t)(NBPD - 1)); va += NBPD) {
+		if (pm->pm_pdir[pdei(va)] & PG_RW) {
+			pm->pm_pdir[pdei(va)] &= ~PG_RW;
+			changed = 1;
+		}
+		if (va + NBPD < va)
+			break;
+	}
+	if (changed && pmap_is_active(pm))
+		lcr3(rcr3());
+}
+
+/* Does a write-protected PDE (pmap_protect_pde) cover user va? */
+int
+pmap_pde_readonly(struct pmap *pm, vaddr_t va)
+{
+	pd_entry_t pde = pm->pm_pdir[pdei(va)];
+
+	return (pde & PG_V) && !(pde & PG_RW);
+}
+
+/*
+ * Let the PTEs alone decide again for va's page table.  A PDE only gains
+ * a right, so no TLB entry can be stale.
+ */
+void
+pmap_pde_writable(struct pmap *pm, vaddr_t va)
+{
+	pm->pm_pdir[pdei(va)] |= PG_RW;
+}
+
 /* The physical address va maps to in pm; 0 if none, else 1 and *pap. */
 int
 pmap_extract(struct pmap *pm, vaddr_t va, paddr_t *pap)

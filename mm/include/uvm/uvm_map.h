@@ -37,6 +37,8 @@ struct vm_map_entry {
 	vm_prot_t max_protection;	/* ... and at most (mprotect) */
 	int	inheritance;		/* MAP_INHERIT_* */
 	struct vm_amap *aref;		/* the memory, one slot a page */
+	int	needs_copy;		/* aref is shared copy-on-write:
+					 * copy it before the first fault */
 	const char *image;		/* read-only file image to fill from */
 	vsize_t	imagesize;		/* ... (0: anonymous zero-fill) */
 };
@@ -84,6 +86,7 @@ int	uvm_fault(struct vm_map *, vaddr_t va, vm_prot_t access);
 struct vm_amap *amap_alloc(int nslot);
 void	amap_unref(struct vm_amap *);
 struct vm_amap *amap_split(struct vm_amap *, int slot);
+int	amap_copy(struct vm_map_entry *);
 void	uvm_page_unref(struct vm_page *);
 
 #endif /* _UVM_UVM_MAP_H_ */

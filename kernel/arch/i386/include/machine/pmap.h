@@ -74,6 +74,9 @@ int	pmap_enter(struct pmap *, vaddr_t va, paddr_t pa, vm_prot_t prot,
 void	pmap_remove(struct pmap *, vaddr_t sva, vaddr_t eva);
 void	pmap_protect(struct pmap *, vaddr_t sva, vaddr_t eva, vm_prot_t);
 int	pmap_extract(struct pmap *, vaddr_t va, paddr_t *pap);
+void	pmap_protect_pde(struct pmap *, vaddr_t sva, vaddr_t eva);
+int	pmap_pde_readonly(struct pmap *, vaddr_t va);
+void	pmap_pde_writable(struct pmap *, vaddr_t va);
 void	pmap_load(struct pmap *);
 int	pmap_is_active(struct pmap *);
 
