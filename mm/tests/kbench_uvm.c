@@ -16,7 +16,7 @@
 #include <uvm/uvm_page.h>
 #include <uvm/uvm_map.h>
 #include <machine/pmap.h>
-#include "ktest_mm.h"
+#include <uvm/uvm_ktest.h>
 
 #define BVA		0x10000000UL
 #define MIB		(1024UL * 1024)

@@ -13,7 +13,7 @@
 #include <uvm/uvm_page.h>
 #include <machine/pmap.h>
 #include <machine/trap.h>
-#include "ktest_mm.h"
+#include <uvm/uvm_ktest.h>
 
 #define UVA	0x00400000UL		/* some user address */
 

@@ -10,7 +10,7 @@
 #include <uvm/uvm_extern.h>
 #include <uvm/uvm_page.h>
 #include <machine/pmap.h>
-#include "ktest_mm.h"
+#include <uvm/uvm_ktest.h>
 
 extern char kernel_start[], kernel_end[];
 

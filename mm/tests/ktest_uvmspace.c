@@ -17,7 +17,7 @@
 #include <uvm/uvm_map.h>
 #include <machine/pmap.h>
 #include <machine/trap.h>
-#include "ktest_mm.h"
+#include <uvm/uvm_ktest.h>
 
 #define VA	0x10000000UL
 #define RW	(PROT_READ | PROT_WRITE)

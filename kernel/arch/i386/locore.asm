@@ -1,7 +1,7 @@
 ; kernel/arch/i386/locore.asm: small i386 routines C cannot write:
 ; loading the GDT with its segment registers, setjmp and longjmp.
 
-global gdt_load, setjmp, longjmp, call_on_stack
+global gdt_load, setjmp, longjmp, call_on_stack, enter_user
 
 section .text
 
@@ -67,5 +67,23 @@ call_on_stack:
 	call	eax
 	mov	esp, [esp + 4]			; back to the old stack
 	ret
+
+; __dead void enter_user(vaddr_t eip, vaddr_t esp)
+; Drop to ring 3 at eip on the user stack esp, interrupts on.  The CPU
+; comes back only through a trap, onto the TSS's esp0 stack.
+;   stack on entry: [esp+4] eip, [esp+8] esp
+;   iret frame built: ss, esp, eflags, cs, eip (user selectors, RPL 3)
+enter_user:
+	mov	ecx, [esp + 4]
+	mov	edx, [esp + 8]
+	mov	ax, 0x23			; GSEL(GUDATA_SEL, SEL_UPL)
+	mov	ds, ax
+	mov	es, ax
+	push	dword 0x23			; ss
+	push	edx				; esp
+	push	dword 0x202			; eflags: IF
+	push	dword 0x1b			; cs: GSEL(GUCODE_SEL, SEL_UPL)
+	push	ecx				; eip
+	iret
 
 section .note.GNU-stack noalloc noexec nowrite progbits

@@ -2,11 +2,13 @@
  * kernel/arch/i386/trap.c: what happens after vector.asm has built a trap
  * frame.
  *
- * trap() sends IRQs to intr_dispatch().  An exception is, for now, always
- * the kernel's own (there is no user mode yet): unless a self-test armed
- * ktest_catch() for it, it is fatal, and the panic shows the trap, the
- * registers, CR2 for a page fault, and a backtrace from the faulting
- * instruction:
+ * trap() sends IRQs to intr_dispatch() and page faults on user addresses
+ * to uvm_fault() (or, inside copyin/copyout, to the pcb_onfault recovery).
+ * A trap from ring 3 that cannot be resolved ends the user code with a
+ * console message (trap_user); the kernel lives on.  Any other exception
+ * in the kernel is fatal, unless a self-test armed ktest_catch() for it,
+ * and the panic shows the trap, the registers, CR2 for a page fault, and a
+ * backtrace from the faulting instruction:
  *
  *   fatal page fault (#PF) in kernel mode
  *   trap type 14 code 0x2 eip 0xc0103913 <ktest_crash+0x33> cs 0x8 ...
@@ -35,6 +37,8 @@
 #include <machine/tss.h>
 #include <machine/db_machdep.h>
 #include <machine/pcb.h>
+#include <machine/usermode.h>
+#include <sys/errno.h>
 #include <machine/param.h>
 #include <uvm/uvm_extern.h>
 #include <uvm/uvm_map.h>
@@ -163,22 +167,53 @@ trap_fatal(struct trapframe *tf, vaddr_t cr2)
  *    copying a page takes a while.
  */
 static int
-trap_pagefault(struct trapframe *tf, vaddr_t cr2)
+trap_pagefault(struct trapframe *tf, vaddr_t cr2, int *errorp)
 {
 	vm_prot_t access = (tf->tf_err & PGEX_W) ? PROT_WRITE : PROT_READ;
 
 	if (tf->tf_eflags & PSL_I)
 		enable_intr();
+	*errorp = EFAULT;
 	if (cr2 < VM_MAXUSER_ADDRESS && curvmspace != NULL &&
-	    uvm_fault(&curvmspace->vm_map, cr2, access) == 0)
+	    (*errorp = uvm_fault(&curvmspace->vm_map, cr2, access)) == 0)
 		return 1;
 	if (!TRAPF_USERMODE(tf) && curpcb->pcb_onfault != NULL) {
 		tf->tf_eip = (int)curpcb->pcb_onfault;
 		return 1;
 	}
-	/* XXX: a user-mode fault will end only the faulting process. */
 	disable_intr();
 	return 0;
+}
+
+/*
+ * A trap from ring 3 the kernel cannot resolve ends the user code, never
+ * the kernel: say why on the console and leave.  int3 is, for now, how
+ * user code says it is done (cpu_run_user).
+ */
+static void __dead
+trap_user(struct trapframe *tf, vaddr_t cr2, int error)
+{
+	char why[160], what[64];
+	const char *cause = "";
+
+	if (tf->tf_trapno == T_BPTFLT && cpu_user_active())
+		cpu_user_exit(0, NULL);
+	if (tf->tf_trapno == T_PAGEFLT)
+		cause = error == ENOMEM ? "out of memory" :
+		    error == EACCES || (tf->tf_err & PGEX_P) ?
+		    "protection violation" : "no mapping";
+	if (tf->tf_trapno == T_PAGEFLT)
+		snprintf(what, sizeof(what), "%s of 0x%08lx, %s",
+		    (tf->tf_err & PGEX_W) ? "write" : "read", cr2, cause);
+	else
+		snprintf(what, sizeof(what), "error code 0x%x", tf->tf_err);
+	snprintf(why, sizeof(why), "user %s at eip 0x%08x: %s",
+	    trap_name(tf->tf_trapno), tf->tf_eip, what);
+	printf("\033[1;31m%s; the process is ended\033[0m\n", why);
+	/* FIXME: exit1(p, SIGSEGV) once processes exist (issue 6). */
+	if (cpu_user_active())
+		cpu_user_exit(-1, why);
+	panic("%s, and there is no process to end", why);
 }
 
 /*
@@ -189,14 +224,17 @@ void
 trap(struct trapframe *tf)
 {
 	vaddr_t cr2;
+	int error = 0;
 
 	if (tf->tf_trapno >= ICU_OFFSET) {
 		intr_dispatch(tf);
 		return;
 	}
 	cr2 = rcr2();
-	if (tf->tf_trapno == T_PAGEFLT && trap_pagefault(tf, cr2))
+	if (tf->tf_trapno == T_PAGEFLT && trap_pagefault(tf, cr2, &error))
 		return;
+	if (TRAPF_USERMODE(tf))
+		trap_user(tf, cr2, error);
 	trap_to_ktest(tf, cr2);
 	trap_fatal(tf, cr2);
 }

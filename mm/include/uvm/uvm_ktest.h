@@ -1,13 +1,13 @@
 /*
- * mm/tests/ktest_mm.h: helpers the memory self-tests share.
+ * uvm/uvm_ktest.h: helpers the memory self-tests share (tests only).
  *
  * ktest_hoard_pages(leave) takes free pages until only leave are left,
  * chaining them through their own first word (via the direct map), so a
  * test can run the system out of memory without needing memory for the
  * list; ktest_release_pages() gives the whole chain back.
  */
-#ifndef _KTEST_MM_H_
-#define _KTEST_MM_H_
+#ifndef _UVM_UVM_KTEST_H_
+#define _UVM_UVM_KTEST_H_
 
 #include <uvm/uvm_extern.h>
 #include <uvm/uvm_page.h>
@@ -78,4 +78,4 @@ ktest_release_pages(paddr_t head)
 	}
 }
 
-#endif /* _KTEST_MM_H_ */
+#endif /* _UVM_UVM_KTEST_H_ */
