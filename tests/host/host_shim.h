@@ -12,7 +12,8 @@
  * <sys/cdefs.h> and <sys/types.h> would have given is defined here.
  *
  * Include it after every system header: the renames apply to all that
- * follows.
+ * follows.  The stubs for what the kernel files call (console, panic's
+ * boot(), spl, uvm_km) are in kern_stubs.h, included after them.
  */
 #ifndef _HOST_SHIM_H_
 #define _HOST_SHIM_H_

@@ -21,31 +21,8 @@
 #include "../../kernel/subr_prf.c"
 #include "../../kernel/subr_bootopt.c"
 
-/* ---- stubs for what subr_prf.c calls; none is reached ------------------- */
-
-void
-cnputc(int c)
-{
-	(void)c;
-}
-
-void
-db_stack_dump(void)
-{
-}
-
-int
-ktest_running(void)
-{
-	return 0;
-}
-
-void
-boot(int howto)
-{
-	(void)howto;
-	abort();
-}
+/* What subr_prf.c calls; the console discards, and no panic is expected. */
+#include "kern_stubs.h"
 
 /* ---- the options and what was reported ---------------------------------- */
 

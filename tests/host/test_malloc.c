@@ -33,141 +33,17 @@ static void (*const libc_free)(void *) = free;
 #include "../../kernel/subr_prf.c"
 #include "../../kernel/kern_malloc.c"
 
-/* ---- stubs: console, panic, spl ----------------------------------------- */
-
-static sigjmp_buf panic_env;	/* where boot() returns to after a panic */
-static int panic_armed;		/* a test expects a panic */
-
-void
-cnputc(int c)
-{
-	(void)c;
-}
-
-void
-db_stack_dump(void)
-{
-}
-
-int
-ktest_running(void)
-{
-	return 0;
-}
-
-/* The end of panic(): back to EXPECT_PANIC, or fail the test. */
-void
-boot(int howto)
-{
-	(void)howto;
-	if (!panic_armed)
-		fail_msg("unexpected panic: %s", panicstr);
-	siglongjmp(panic_env, 1);
-}
-
-volatile int cpl;
-static int km_cpl;		/* cpl at the last uvm_km call */
-
-int
-splraise(int level)
-{
-	int old = cpl;
-
-	if (level > cpl)
-		cpl = level;
-	return old;
-}
-
-void
-splx(int s)
-{
-	cpl = s;
-}
-
-/* ---- stubs: uvm_km ------------------------------------------------------ */
-
-#define KM_MAX	4096
-
-static struct {
-	void	*p;
-	size_t	size;
-} km_blocks[KM_MAX];
-static long km_pages;		/* pages out */
-static long km_allocs;		/* successful uvm_km_alloc() calls */
-static long km_fail_at = -1;	/* that call fails (and all after it) */
-
-vaddr_t
-uvm_km_alloc(vsize_t size, int flags)
-{
-	void *p;
-	int i;
-
-	km_cpl = cpl;
-	assert_true(size > 0 && (size & PAGE_MASK) == 0);
-	if (km_fail_at >= 0 && km_allocs >= km_fail_at)
-		return 0;
-	for (i = 0; i < KM_MAX && km_blocks[i].p != NULL; i++)
-		continue;
-	assert_true(i < KM_MAX);
-	p = libc_aligned_alloc(PAGE_SIZE, size);
-	assert_non_null(p);
-	/* Not zeroed unless asked: malloc must not count on it. */
-	memset(p, (flags & UVM_KMF_ZERO) ? 0 : 0xa5, size);
-	km_blocks[i].p = p;
-	km_blocks[i].size = size;
-	km_pages += size / PAGE_SIZE;
-	km_allocs++;
-	return (vaddr_t)p;
-}
-
-void
-uvm_km_free(vaddr_t va, vsize_t size)
-{
-	int i;
-
-	km_cpl = cpl;
-	for (i = 0; i < KM_MAX && km_blocks[i].p != (void *)va; i++)
-		continue;
-	assert_true(i < KM_MAX);		/* it came from uvm_km_alloc */
-	assert_int_equal(km_blocks[i].size, size);
-	libc_free(km_blocks[i].p);
-	km_blocks[i].p = NULL;
-	km_pages -= size / PAGE_SIZE;
-}
+#define KERN_STUBS_UVM_KM	/* and spl; the console discards */
+#include "kern_stubs.h"
 
 /* ---- helpers ------------------------------------------------------------ */
-
-/*
- * Run stmt, which must panic with the message formatted from the rest
- * (by the kernel's own snprintf, so %p prints as panic() prints it).
- */
-#define EXPECT_PANIC(stmt, ...) do {					\
-	char _want[256];						\
-									\
-	snprintf(_want, sizeof(_want), __VA_ARGS__);			\
-	panic_armed = 1;						\
-	if (sigsetjmp(panic_env, 0) == 0) {				\
-		stmt;							\
-		panic_armed = 0;					\
-		fail_msg("no panic from %s", #stmt);			\
-	}								\
-	panic_armed = 0;						\
-	assert_non_null(panicstr);					\
-	assert_string_equal(panicstr, _want);				\
-	panicstr = NULL;						\
-	cpl = IPL_NONE;							\
-} while (0)
 
 /* Before each test: nothing out, statistics zeroed. */
 static int
 setup(void **state)
 {
 	(void)state;
-	panicstr = NULL;
-	panic_armed = 0;
-	cpl = IPL_NONE;
-	km_fail_at = -1;
-	km_allocs = 0;
+	stubs_reset();
 	assert_int_equal(km_pages, 0);
 	memset(kmemstats, 0, sizeof(kmemstats));
 	memset(bucket, 0, sizeof(bucket));

@@ -28,56 +28,10 @@ static int (*const libc_snprintf)(char *, size_t, const char *, ...) =
 #include "host_shim.h"
 #include "../../kernel/subr_prf.c"
 
-/* ---- stubs for what subr_prf.c calls ------------------------------------ */
-
-static char cons[2048];		/* what printf() sent to the console */
-static size_t ncons;
-static sigjmp_buf boot_env;	/* where boot() returns to */
-static int boot_howto = -1;
-static int in_ktest;		/* what ktest_running() says */
-
-static void
-cons_reset(void)
-{
-	ncons = 0;
-	cons[0] = '\0';
-	boot_howto = -1;
-	in_ktest = 0;
-	panicstr = NULL;
-}
-
-/* The console: record every character, NUL-terminated. */
-void
-cnputc(int c)
-{
-	if (ncons + 1 < sizeof(cons)) {
-		cons[ncons++] = c;
-		cons[ncons] = '\0';
-	}
-}
-
-void
-db_stack_dump(void)
-{
-	const char *s = "<backtrace>\n";
-
-	while (*s != '\0')
-		cnputc(*s++);
-}
-
-int
-ktest_running(void)
-{
-	return in_ktest;
-}
-
-/* The kernel would halt here; the test resumes after its sigsetjmp. */
-void
-boot(int howto)
-{
-	boot_howto = howto;
-	siglongjmp(boot_env, 1);
-}
+/* What subr_prf.c calls: a console that records, a marked backtrace. */
+#define KERN_STUBS_CONSOLE
+#define KERN_STUBS_BACKTRACE	"<backtrace>\n"
+#include "kern_stubs.h"
 
 /*
  * snprintf into a roomy buffer; the text must be want and the return value
@@ -504,7 +458,7 @@ static void
 test_printf_to_console(void **state)
 {
 	(void)state;
-	cons_reset();
+	stubs_reset();
 	assert_int_equal(printf("cpu%d: %s at 0x%x\n", 0, "i486", 0x1000U),
 	    21);
 	assert_string_equal(cons, "cpu0: i486 at 0x1000\n");
@@ -520,9 +474,8 @@ static void
 test_panic(void **state)
 {
 	(void)state;
-	cons_reset();
-	if (sigsetjmp(boot_env, 0) == 0)
-		panic("disk %d on fire", 7);
+	stubs_reset();
+	CATCH_PANIC(panic("disk %d on fire", 7), "panic");
 	assert_int_equal(boot_howto, RB_HALT | RB_NOSYNC);
 	assert_string_equal(cons,
 	    "\n\033[1;31mpanic: disk 7 on fire\033[0m\n<backtrace>\n");
@@ -536,10 +489,9 @@ static void
 test_panic_in_ktest(void **state)
 {
 	(void)state;
-	cons_reset();
+	stubs_reset();
 	in_ktest = 1;
-	if (sigsetjmp(boot_env, 0) == 0)
-		panic("%s", "oops");
+	CATCH_PANIC(panic("%s", "oops"), "panic");
 	assert_string_equal(cons, "\n\033[1;31mpanic: oops\033[0m\n"
 	    "<backtrace>\nBail out! panic: oops\n");
 	panicstr = NULL;
@@ -550,10 +502,9 @@ static void
 test_panic_while_panicking(void **state)
 {
 	(void)state;
-	cons_reset();
+	stubs_reset();
 	panicstr = "the first one";
-	if (sigsetjmp(boot_env, 0) == 0)
-		panic("second %d", 2);
+	CATCH_PANIC(panic("second %d", 2), "panic");
 	assert_int_equal(boot_howto, RB_HALT | RB_NOSYNC);
 	assert_string_equal(cons, "\npanic while panicking: second 2\n");
 	assert_string_equal(panicstr, "the first one");
@@ -567,11 +518,10 @@ test_panic_long_message(void **state)
 	char longmsg[600];
 
 	(void)state;
-	cons_reset();
+	stubs_reset();
 	memset(longmsg, 'm', sizeof(longmsg) - 1);
 	longmsg[sizeof(longmsg) - 1] = '\0';
-	if (sigsetjmp(boot_env, 0) == 0)
-		panic("%s", longmsg);
+	CATCH_PANIC(panic("%s", longmsg), "panic");
 	assert_int_equal(strlen(panicstr), sizeof(panicbuf) - 1);
 	panicstr = NULL;
 }
@@ -583,12 +533,11 @@ test_kassert(void **state)
 	int line;
 
 	(void)state;
-	cons_reset();
+	stubs_reset();
 	KASSERT(1 + 1 == 2);		/* holds: no panic */
 	assert_int_equal(boot_howto, -1);
-	line = __LINE__ + 2;
-	if (sigsetjmp(boot_env, 0) == 0)
-		KASSERT(ncons == 12345);
+	line = __LINE__ + 1;
+	CATCH_PANIC(KASSERT(ncons == 12345), "panic");
 	libc_snprintf(want, sizeof(want), "kernel diagnostic assertion "
 	    "\"ncons == 12345\" failed: file \"%s\", line %d", __FILE__, line);
 	assert_string_equal(panicstr, want);

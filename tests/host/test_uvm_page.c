@@ -43,70 +43,11 @@ typedef int vm_prot_t;
 #include "../../kernel/subr_prf.c"
 #include "../../mm/uvm_page.c"
 
-/* ---- stubs: console, panic, spl, pmap ----------------------------------- */
+#define KERN_STUBS_CONSOLE
+#define KERN_STUBS_SPL
+#include "kern_stubs.h"
 
-static char cons[4096];		/* what printf() sent to the console */
-static size_t ncons;
-static sigjmp_buf panic_env;	/* where boot() returns to after a panic */
-static int panic_armed;		/* a test expects a panic */
-
-void
-cnputc(int c)
-{
-	if (ncons + 1 < sizeof(cons)) {
-		cons[ncons++] = c;
-		cons[ncons] = '\0';
-	}
-}
-
-static void
-cons_reset(void)
-{
-	ncons = 0;
-	cons[0] = '\0';
-}
-
-void
-db_stack_dump(void)
-{
-}
-
-int
-ktest_running(void)
-{
-	return 0;
-}
-
-/* The end of panic(): back to EXPECT_PANIC, or fail the test. */
-void
-boot(int howto)
-{
-	(void)howto;
-	if (!panic_armed)
-		fail_msg("unexpected panic: %s", panicstr);
-	siglongjmp(panic_env, 1);
-}
-
-volatile int cpl;
-static int spl_max;		/* the highest level asked for */
-
-int
-splraise(int level)
-{
-	int old = cpl;
-
-	if (level > spl_max)
-		spl_max = level;
-	if (level > cpl)
-		cpl = level;
-	return old;
-}
-
-void
-splx(int s)
-{
-	cpl = s;
-}
+/* ---- stubs: pmap -------------------------------------------------------- */
 
 static int nzeroed;		/* pmap_zero_page() calls */
 
@@ -267,27 +208,6 @@ alloc_all(struct vm_page **pgs, int max)
 }
 
 /*
- * Run stmt, which must panic with the message formatted from the rest
- * (by the kernel's own snprintf, as panic() formats it).
- */
-#define EXPECT_PANIC(stmt, ...) do {					\
-	char _want[256];						\
-									\
-	snprintf(_want, sizeof(_want), __VA_ARGS__);			\
-	panic_armed = 1;						\
-	if (sigsetjmp(panic_env, 0) == 0) {				\
-		stmt;							\
-		panic_armed = 0;					\
-		fail_msg("no panic from %s", #stmt);			\
-	}								\
-	panic_armed = 0;						\
-	assert_non_null(panicstr);					\
-	assert_string_equal(panicstr, _want);				\
-	panicstr = NULL;						\
-	cpl = IPL_NONE;							\
-} while (0)
-
-/*
  * Run stmt, which must fail KASSERT(expr) in uvm_page.c.  The line number
  * is not checked, so that editing the file does not break the test.
  */
@@ -295,13 +215,7 @@ alloc_all(struct vm_page **pgs, int max)
 	static const char _want[] = "kernel diagnostic assertion \""	\
 	    expr "\" failed: file \"";					\
 									\
-	panic_armed = 1;						\
-	if (sigsetjmp(panic_env, 0) == 0) {				\
-		stmt;							\
-		panic_armed = 0;					\
-		fail_msg("no KASSERT from %s", #stmt);			\
-	}								\
-	panic_armed = 0;						\
+	CATCH_PANIC(stmt, "KASSERT");					\
 	assert_non_null(panicstr);					\
 	assert_memory_equal(panicstr, _want, sizeof(_want) - 1);	\
 	assert_non_null(strstr(panicstr, "mm/uvm_page.c\", line "));	\
@@ -317,13 +231,9 @@ setup(void **state)
 	vm_nphysseg = 0;
 	memset(&uvmexp, 0, sizeof(uvmexp));
 	uvm_page_free_list = NULL;
-	panicstr = NULL;
-	panic_armed = 0;
-	cpl = IPL_NONE;
-	spl_max = IPL_NONE;
+	stubs_reset();
 	nzeroed = 0;
 	inited = 0;
-	cons_reset();
 	return 0;
 }
 
