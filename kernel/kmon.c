@@ -4,7 +4,8 @@
  * serial input work, and shows what the kernel knows:
  *
  *   tine> help
- *   uptime  mem  cpu  intr  ktest [NAME]  echo TEXT  reboot  poweroff  halt
+ *   uptime  mem  vm  cpu  intr  ktest [NAME]  echo TEXT  reboot  poweroff
+ *   halt
  */
 
 #include <sys/types.h>
@@ -14,6 +15,8 @@
 #include <sys/reboot.h>
 #include <sys/ktest.h>
 #include <sys/time.h>
+#include <sys/malloc.h>
+#include <uvm/uvm_extern.h>
 #include <lib/libkern/libkern.h>
 #include <machine/cpu.h>
 #include <machine/intr.h>
@@ -66,6 +69,17 @@ kmon_mem(const char *arg __unused)
 }
 
 static void
+kmon_vm(const char *arg __unused)
+{
+	printf("pages: %d managed, %d free, %d anonymous, %d kernel\n",
+	    uvmexp.npages, uvmexp.free, uvmexp.anonpages, uvmexp.kmapent);
+	printf("faults: %d, %d zero-fill, %d copy-on-write, %d out of "
+	    "memory\n", uvmexp.faults, uvmexp.flt_zero, uvmexp.flt_cow,
+	    uvmexp.flt_noram);
+	malloc_printit(printf);
+}
+
+static void
 kmon_cpu(const char *arg __unused)
 {
 	identifycpu();
@@ -115,6 +129,7 @@ static const struct kmon_cmd kmon_cmds[] = {
 	{ "help", kmon_help, "this list" },
 	{ "uptime", kmon_uptime, "time since boot" },
 	{ "mem", kmon_mem, "the memory map" },
+	{ "vm", kmon_vm, "page and allocator counters" },
 	{ "cpu", kmon_cpu, "the processor" },
 	{ "intr", kmon_intr, "interrupts per IRQ" },
 	{ "ktest", kmon_ktest, "run the self-tests (whose name has ARG)" },
