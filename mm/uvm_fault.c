@@ -19,14 +19,18 @@
  *              map the copy writable                  (flt_cow)
  *
  * The side that writes second finds pg_refs == 1 and just gets write
- * permission back: no copy.
+ * permission back: no copy.  No free page: ENOMEM (flt_noram), and the
+ * caller decides (copyout returns EFAULT; user code is ended).
  *
  * Two steps come first, both left by a fork (uvm_map.c):
  *   - a write under a page table that fork write-protected as a whole
- *     (its PDE read-only): protect the needs-copy entries' PTEs in that
- *     table one by one, then make the PDE writable again;
- *   - a needs-copy entry gets an amap of its own (amap_copy).  No free page: ENOMEM (flt_noram), and the
- * caller decides (copyout returns EFAULT; a user process will die).
+ *     (its PDE read-only): every PTE in that table becomes read-only
+ *     itself, then the PDE writable again.  Every one, not just those of
+ *     entries still needs-copy: an entry whose amap was copied since (by
+ *     a read fault, a fault in another 4 MiB, a clip, a SHARE fork) may
+ *     hold shared pages behind writable PTEs.  A PTE made read-only that
+ *     needed not be costs one more fault, which maps the page writable.
+ *   - a needs-copy entry gets an amap of its own (amap_copy).
  */
 
 #include <sys/types.h>
@@ -80,8 +84,8 @@ uvm_fault_cow(struct vm_amap *am, int slot)
 
 /*
  * Undo fork's page-table-wide write protection for the 4 MiB around va:
- * the PTEs of needs-copy entries there become read-only themselves, then
- * the PDE stops overriding the PTEs.
+ * every PTE there becomes read-only itself (see above), then the PDE
+ * stops overriding the PTEs.
  */
 static void
 uvm_fault_split_pde(struct vm_map *map, vaddr_t va)
@@ -90,7 +94,7 @@ uvm_fault_split_pde(struct vm_map *map, vaddr_t va)
 	struct vm_map_entry *e;
 
 	for (e = map->header; e != NULL && e->start < hi; e = e->next)
-		if (e->end > lo && e->needs_copy)
+		if (e->end > lo && (e->protection & PROT_WRITE))
 			pmap_protect(map->pmap, MAX(e->start, lo),
 			    MIN(e->end, hi), e->protection & ~PROT_WRITE);
 	pmap_pde_writable(map->pmap, va);

@@ -8,9 +8,11 @@
 #include <sys/systm.h>
 #include <uvm/uvm_extern.h>
 #include <uvm/uvm_page.h>
+#include <machine/pmap.h>
 
 void
 uvm_init(void)
 {
 	uvm_page_init();
+	pmap_init();
 }

@@ -64,13 +64,16 @@ km_release(vaddr_t va, u_int npages)
 {
 	paddr_t pa;
 	u_int i;
+	int s;
 
 	for (i = 0; i < npages; i++, va += PAGE_SIZE) {
 		if (!pmap_kextract(va, &pa))
 			panic("uvm_km_free: 0x%lx is not mapped", va);
 		pmap_kremove(va, PAGE_SIZE);
 		uvm_pagefree(PHYS_TO_VM_PAGE(pa));
+		s = splvm();
 		uvmexp.kmapent--;
+		splx(s);
 	}
 }
 
@@ -107,6 +110,7 @@ km_populate(vaddr_t va, u_int n, int flags)
 {
 	struct vm_page *pg;
 	u_int i;
+	int s;
 
 	for (i = 0; i < n; i++) {
 		pg = uvm_pagealloc(NULL, 0, NULL,
@@ -118,7 +122,9 @@ km_populate(vaddr_t va, u_int n, int flags)
 		pg->wire_count = 1;
 		pmap_kenter_pa(va + i * PAGE_SIZE, VM_PAGE_TO_PHYS(pg),
 		    PROT_READ | PROT_WRITE);
+		s = splvm();
 		uvmexp.kmapent++;
+		splx(s);
 	}
 	return 0;
 }

@@ -270,10 +270,27 @@ uvm_unmap(struct vm_map *map, vaddr_t start, vaddr_t end)
 	return 0;
 }
 
+/* Is every page of [start, end) inside some entry? */
+static int
+uvm_map_covered(struct vm_map *map, vaddr_t start, vaddr_t end)
+{
+	struct vm_map_entry *e;
+
+	for (e = map->header; e != NULL && start < end; e = e->next) {
+		if (e->end <= start)
+			continue;
+		if (e->start > start)
+			return 0;
+		start = e->end;
+	}
+	return start >= end;
+}
+
 /*
- * mprotect: set the protection of [start, end), which must be mapped and
- * allow it (EACCES past max_protection).  Lowering takes effect in the
- * page tables at once; raising on the next fault.
+ * mprotect: set the protection of [start, end), which must be mapped
+ * (ENOMEM for a hole, as mprotect(2) says) and allow it (EACCES past
+ * max_protection).  Lowering takes effect in the page tables at once;
+ * raising on the next fault.
  */
 int
 uvm_map_protect(struct vm_map *map, vaddr_t start, vaddr_t end,
@@ -285,6 +302,8 @@ uvm_map_protect(struct vm_map *map, vaddr_t start, vaddr_t end,
 	end = round_page(end);
 	if ((error = uvm_map_checkrange(start, end)) != 0)
 		return error;
+	if (!uvm_map_covered(map, start, end))
+		return ENOMEM;
 	for (e = map->header; e != NULL; e = e->next)
 		if (e->start < end && start < e->end &&
 		    (prot & ~e->max_protection) != 0)

@@ -146,6 +146,41 @@ KTEST(uvm_fork_copy_on_write)
 	KT_BASELINE(&b);
 }
 
+/*
+ * Regressions: after fork, the parent's entry stops being needs-copy
+ * before its first write (a read fault copies its amap), and an entry
+ * spans two page tables; no write of the parent may reach the child.
+ */
+KTEST(uvm_fork_cow_after_read_and_across_tables)
+{
+	struct mm_baseline b;
+	struct vmspace *parent, *child;
+	vaddr_t va = 0x103fe000UL;	/* 2 pages below a 4 MiB boundary */
+	volatile int *p = (volatile int *)va;
+	int i;
+
+	baseline(&b);
+	parent = space_with(va, 4 * PAGE_SIZE, MAP_INHERIT_COPY);
+	uvmspace_activate(parent);
+	for (i = 0; i < 3; i++)
+		uput(&p[i * PAGE_SIZE / 4], i + 1);
+	child = uvmspace_fork(parent);
+	KT_ASSERT(child != NULL);
+	KT_EQ(uget(&p[3 * PAGE_SIZE / 4]), 0);	/* read fault: amap copied */
+	for (i = 0; i < 3; i++)
+		uput(&p[i * PAGE_SIZE / 4], (i + 1) * 10);
+	uvmspace_activate(child);
+	for (i = 0; i < 3; i++)
+		KT_EQ(uget(&p[i * PAGE_SIZE / 4]), i + 1);
+	uvmspace_activate(parent);
+	for (i = 0; i < 3; i++)
+		KT_EQ(uget(&p[i * PAGE_SIZE / 4]), (i + 1) * 10);
+	uvmspace_activate(NULL);
+	uvmspace_free(child);
+	uvmspace_free(parent);
+	KT_BASELINE(&b);
+}
+
 KTEST(uvm_fork_share_and_none)
 {
 	struct mm_baseline b;
@@ -278,6 +313,8 @@ KTEST(uvm_map_protect_unmap_image)
 	KT_EQ(t.kt_err, PGEX_P | PGEX_W);
 	KT_EQ(uvm_map_protect(&vm->vm_map, VA, VA + PAGE_SIZE, RW | PROT_EXEC),
 	    EACCES);
+	KT_EQ(uvm_map_protect(&vm->vm_map, VA, VA + 4 * PAGE_SIZE, PROT_READ),
+	    ENOMEM);				/* runs past the end */
 	KT_EQ(uvm_unmap(&vm->vm_map, VA + PAGE_SIZE, VA + 2 * PAGE_SIZE), 0);
 	KT_EQ(vm->vm_map.nentries, 2);
 	KT_EQ(uvm_fault(&vm->vm_map, VA + PAGE_SIZE, PROT_READ), EFAULT);

@@ -3,10 +3,10 @@
  *
  * Virtual memory, as pmap_bootstrap() leaves it (docs/memory.md):
  *
- *   0xFFC00000 +--------------------+
- *              | (free)             |
- *   0xFF800000 +--------------------+ FWMAP_BASE: firmware window
- *              | (free)             |   (machdep.c, bootmap_phys)
+ *   0xFFC00000 +--------------------+ (unused up to 4 GiB)
+ *              | firmware window    |   machdep.c, bootmap_phys
+ *   0xFF800000 +--------------------+ FWMAP_BASE
+ *              | (unused)           |
  *   0xF4000000 +--------------------+ VM_MAX_KERNEL_ADDRESS
  *              | kernel virtual     |   uvm_km_alloc: malloc's big
  *              | memory, 64 MiB     |   blocks, later the u-areas

@@ -21,11 +21,13 @@
 #include <sys/types.h>
 #include <sys/systm.h>
 #include <sys/errno.h>
+#include <sys/pool.h>
 #include <lib/libkern/libkern.h>
 #include <uvm/uvm_extern.h>
 #include <uvm/uvm_page.h>
 #include <machine/cpufunc.h>
 #include <machine/pmap.h>
+#include <machine/intr.h>
 
 extern pd_entry_t boot_pd[];
 
@@ -33,6 +35,16 @@ struct pmap kernel_pmap_store = {
 	.pm_pdir = boot_pd,
 	.pm_refs = 1,
 };
+
+static struct pool pmap_pmap_pool;	/* struct pmap, as in OpenBSD */
+
+/* Set up what pmap_create() needs.  => from uvm_init(). */
+void
+pmap_init(void)
+{
+	pool_init(&pmap_pmap_pool, sizeof(struct pmap), 0, IPL_VM, 0,
+	    "pmappl", NULL);
+}
 
 /* Is pm the address space in CR3 (so the TLB may hold its entries)? */
 int
@@ -56,15 +68,13 @@ pmap_create(void)
 {
 	struct vm_page *pg;
 	struct pmap *pm;
-	vaddr_t va;
 
-	va = uvm_km_alloc(sizeof(*pm), UVM_KMF_ZERO);
-	if (va == 0)
+	pm = pool_get(&pmap_pmap_pool, PR_NOWAIT | PR_ZERO);
+	if (pm == NULL)
 		return NULL;
-	pm = (struct pmap *)va;
 	pg = uvm_pagealloc(NULL, 0, NULL, UVM_PGA_ZERO);
 	if (pg == NULL) {
-		uvm_km_free(va, sizeof(*pm));
+		pool_put(&pmap_pmap_pool, pm);
 		return NULL;
 	}
 	pg->wire_count = 1;
@@ -101,7 +111,7 @@ pmap_destroy(struct pmap *pm)
 			uvm_pagefree(PHYS_TO_VM_PAGE(pm->pm_pdir[i] &
 			    PG_FRAME));
 	uvm_pagefree(PHYS_TO_VM_PAGE(pm->pm_pdirpa));
-	uvm_km_free((vaddr_t)pm, sizeof(*pm));
+	pool_put(&pmap_pmap_pool, pm);
 }
 
 /*

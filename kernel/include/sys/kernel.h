@@ -9,8 +9,8 @@ extern int tick;		/* microseconds per clock tick */
 extern int tick_nsec;		/* nanoseconds per clock tick */
 extern volatile int ticks;	/* clock interrupts since boot */
 
-extern int boot_test_mode;
-extern int boot_bench_mode;	/* "bench": run the benchmarks, power off */	/* "test": run the self-tests, power off */
+extern int boot_test_mode;	/* "test": run the self-tests, power off */
+extern int boot_bench_mode;	/* "bench": run the benchmarks, power off */
 extern u_int boot_seed;		/* "seed=N" */
 extern char boot_ktest_filter[32];	/* "ktest=NAME" */
 extern char boot_crash[16];	/* "crash=KIND": a deliberate panic */

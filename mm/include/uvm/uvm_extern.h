@@ -25,7 +25,8 @@ struct uvmexp {
 	int	free;		/* free pages */
 	int	wired;		/* pages wired by the kernel (page tables, ...) */
 	int	anonpages;	/* pages of anonymous user memory */
-	int	kmapent;	/* pages the kernel's own allocators hold */
+	int	kmapent;	/* PORT: pages uvm_km holds (OpenBSD counts
+				 * kernel map entries here) */
 	int	faults;		/* page faults */
 	int	flt_cow;	/* copy-on-write faults that copied a page */
 	int	flt_noram;	/* faults that found no free page */

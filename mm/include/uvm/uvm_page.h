@@ -12,7 +12,7 @@ struct vm_page {
 	paddr_t	phys_addr;	/* the page's physical address */
 	u_int	pg_flags;	/* PQ_*, PG_* below */
 	u_int	wire_count;	/* kernel wirings (page tables, km) */
-	int	pg_refs;	/* mappings sharing it (copy-on-write) */
+	int	pg_refs;	/* amaps holding it (copy-on-write) */
 };
 
 #define PQ_FREE		0x00010000	/* on the free list */

@@ -23,15 +23,17 @@
 /*
  * The firmware window: one page table's worth of kernel virtual space where
  * bootmap_phys() maps physical memory outside the boot map (ACPI tables at
- * the top of RAM).  The slot above it, 0xFFC00000, is kept free for the
- * recursive page-directory mapping that pmap brings.
+ * the top of RAM, outside the direct map).  The slot above it,
+ * 0xFFC00000, is unused: the direct map (pmap.c) reaches every page table,
+ * so no recursive page-directory slot is needed.
  */
 #define FWMAP_BASE	0xFF800000U
 #define FWMAP_SIZE	NBPD
 
 #define USPACE		16384	/* a thread's kernel stack */
 
-#define PTOV(pa)	((vaddr_t)(pa) + KERNBASE)	/* boot map only */
+/* Physical to kernel virtual, for the direct map (up to avail_end). */
+#define PTOV(pa)	((vaddr_t)(pa) + KERNBASE)
 #define VTOP(va)	((paddr_t)(va) - KERNBASE)
 
 #define trunc_page(x)	((x) & ~(vaddr_t)PAGE_MASK)

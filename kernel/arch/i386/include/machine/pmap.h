@@ -66,6 +66,7 @@ extern struct pmap kernel_pmap_store;
 #define PMAP_CANFAIL		0x20	/* pmap_enter may return ENOMEM */
 #define PMAP_TLB_FLUSH_MAX	32	/* more pages than this: reload CR3 */
 
+void	pmap_init(void);
 struct pmap *pmap_create(void);
 void	pmap_reference(struct pmap *);
 void	pmap_destroy(struct pmap *);
