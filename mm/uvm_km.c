@@ -5,8 +5,9 @@
  * space in [virtual_avail, virtual_end) (a bitmap, one bit a page, first
  * fit), backs each with a page from uvm_pagealloc() and maps it with
  * pmap_kenter_pa().  Physically the pages need not be contiguous, which
- * is the point: malloc's large blocks and, later, each thread's kernel
- * stack (with an unmapped guard page below it) come from here.
+ * is the point: malloc's and the pools' pages and each thread's kernel
+ * stack (uvm_uarea_alloc, with an unmapped guard page below it) come
+ * from here.
  *
  * PORT: OpenBSD manages kernel_map with the same map entries as user
  * maps; Tine's kernel space is a fixed 64 MiB, so a bitmap will do.

@@ -8,8 +8,8 @@
  *   0xFF800000 +--------------------+ FWMAP_BASE
  *              | (unused)           |
  *   0xF4000000 +--------------------+ VM_MAX_KERNEL_ADDRESS
- *              | kernel virtual     |   uvm_km_alloc: malloc's big
- *              | memory, 64 MiB     |   blocks, later the u-areas
+ *              | kernel virtual     |   uvm_km_alloc: malloc's pages,
+ *              | memory, 64 MiB     |   pools, u-areas (guard pages)
  *   0xF0000000 +--------------------+ VM_MIN_KERNEL_ADDRESS
  *              | direct map of RAM  |   physical pa at KERNBASE + pa,
  *              | (up to 768 MiB)    |   the kernel image included

@@ -104,8 +104,10 @@ static void
 trap_print_frame(const struct trapframe *tf, vaddr_t cr2)
 {
 	char where[64];
-	vaddr_t esp = TRAPF_USERMODE(tf) ? (vaddr_t)tf->tf_esp :
-	    (vaddr_t)&tf->tf_esp;	/* no ring change: nothing pushed */
+	/* A trap without a ring change pushes no esp: it was where the frame
+	 * ends.  A double fault's frame is rebuilt from the TSS, esp too. */
+	vaddr_t esp = TRAPF_USERMODE(tf) || tf->tf_trapno == T_DOUBLEFLT ?
+	    (vaddr_t)tf->tf_esp : (vaddr_t)&tf->tf_esp;
 
 	db_format_pc(where, sizeof(where), tf->tf_eip);
 	printf("trap type %d code 0x%x eip 0x%08x %s cs 0x%x eflags 0x%x\n",
