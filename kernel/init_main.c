@@ -14,6 +14,8 @@
 #include <sys/bootopt.h>
 #include <sys/reboot.h>
 #include <sys/ktest.h>
+#include <sys/timeout.h>
+#include <dev/rndvar.h>
 #include <uvm/uvm_extern.h>
 #include <machine/cpu.h>
 #include <machine/cpufunc.h>
@@ -24,6 +26,7 @@
 
 int	boot_test_mode;
 u_int	boot_seed;
+int	boot_seed_given;	/* seed=N was there: reproducible runs */
 char	boot_ktest_filter[32];
 char	boot_crash[16];
 int	boot_bench_mode;
@@ -55,6 +58,28 @@ bootopt_report(const char *msg, void *arg __unused)
 	printf("\033[1;33mboot: %s\033[0m\n", msg);
 }
 
+static void
+bootopt_quiet(const char *msg __unused, void *arg __unused)
+{
+}
+
+/*
+ * Was a valid seed=N on the command line?  Every 32-bit value is a valid
+ * seed, so boot_seed cannot tell: parse the line again for seed alone,
+ * into a variable that starts different from boot_seed and becomes equal
+ * only if a valid seed=N is there.  (The first parse reported problems.)
+ */
+static int
+bootopt_seed_given(const char *cmdline)
+{
+	u_int probe = ~boot_seed;
+	const struct bootopt seedopt = { "seed", BOOTOPT_UINT, &probe,
+	    0, 0xffffffff, NULL };
+
+	(void)bootopt_parse(cmdline, &seedopt, 1, bootopt_quiet, NULL);
+	return probe == boot_seed;
+}
+
 void
 main(void)
 {
@@ -69,9 +94,12 @@ main(void)
 		printf("boot: %d problem%s with the command line; "
 		    "continuing with the values above\n", problems,
 		    problems == 1 ? "" : "s");
+	boot_seed_given = bootopt_seed_given(mb2_info.cmdline);
 
 	cpu_startup();
+	random_start(boot_seed_given, boot_seed);
 	uvm_init();
+	timeout_startup();		/* before hardclock() first runs */
 	initclocks();
 	cpu_configure();
 	spl0();

@@ -1,14 +1,16 @@
 /*
  * kernel/kern_clock.c: the clock interrupt.
  *
- * hardclock() runs hz times a second from the PIT (i8253.c); for now it
- * counts ticks.  The scheduler (roundrobin, schedcpu) and timeouts hook in
- * here in later work, as in OpenBSD's kern_clock.c.
+ * hardclock() runs hz times a second from the PIT (i8253.c): it counts
+ * ticks and hands the timeouts due to the soft clock (kern_timeout.c).
+ * The scheduler (roundrobin, schedcpu) hooks in here in later work, as in
+ * OpenBSD's kern_clock.c.
  */
 
 #include <sys/types.h>
 #include <sys/systm.h>
 #include <sys/kernel.h>
+#include <sys/timeout.h>
 #include <machine/cpu.h>
 
 int	hz = 100;		/* boot option hz=N */
@@ -28,4 +30,5 @@ void
 hardclock(void)
 {
 	ticks++;
+	timeout_hardclock_update();
 }

@@ -43,7 +43,7 @@ static struct timecounter i8253_timecounter = {
 };
 
 /* The current count of channel 0 (divisor .. 1, then reload). */
-static u_int
+u_int
 i8253_read_count(void)
 {
 	u_int lo, hi;

@@ -14,17 +14,36 @@
  * acknowledge the 8259, turn interrupts on so higher levels can nest, run
  * the handlers, then restore cpl.  A masked IRQ is simply not delivered
  * until splx() lowers cpl: the 8259 keeps it in its request register.
+ *
+ * Soft interrupts have no IRQ line: softintr_schedule() sets a bit in
+ * softpending, and whoever next lowers cpl below the handler's level runs
+ * it (softintr_dispatch), the way an unmasked IRQ would arrive:
+ *
+ *   hardclock() at IPL_CLOCK         softintr_schedule(softclock_si)
+ *   intr_dispatch() ends, or         cpl = IPL_SOFTCLOCK, interrupts on,
+ *   splx() drops below IPL_SOFTCLOCK   softclock(); then cpl = the lower
+ *                                      level again
+ *
+ * While it runs cpl is its level, so neither splx() inside it nor an IRQ
+ * returning to it starts it again; a schedule meanwhile makes it run once
+ * more when it is done.
  */
 
 #include <sys/types.h>
 #include <sys/systm.h>
+#include <sys/kernel.h>
+#include <dev/rndvar.h>
+#include <machine/cpu.h>
 #include <machine/cpufunc.h>
 #include <machine/frame.h>
 #include <machine/intr.h>
 #include <machine/i8259.h>
+#include <machine/psl.h>
 #include <machine/segments.h>
+#include <machine/specialreg.h>
 
 #define NHANDLERS	4	/* per IRQ line: ISA lines can be shared */
+#define NSOFTINTR	4	/* soft interrupt handlers in all */
 
 struct intrhand {
 	intr_handler_t ih_fun;
@@ -37,6 +56,16 @@ static uint16_t imask[NIPL];
 static int irq_level[NIRQ];
 static struct intrhand intrhand[NIRQ][NHANDLERS];
 static unsigned long intrcnt[NIRQ], intrstray[NIRQ];
+
+struct softintr {
+	void	(*si_fun)(void *);
+	void	*si_arg;
+	int	si_ipl;
+};
+
+static struct softintr softintrs[NSOFTINTR];
+static volatile u_int softpending;	/* bit i: softintrs[i] scheduled */
+static u_int softmask[NIPL];		/* bit i: softintrs[i] is above l */
 
 /* Recompute imask[] after an IRQ's level changed. */
 static void
@@ -103,7 +132,41 @@ splraise(int ipl)
 	return old;
 }
 
-/* Set cpl back to a level splraise() returned. */
+/*
+ * Run the scheduled soft interrupts whose level is above ipl, the highest
+ * level first, each at its own level with interrupts on.
+ * => interrupts off, cpl == ipl; both are so again on return.
+ */
+static void
+softintr_dispatch(int ipl)
+{
+	struct softintr *si;
+	int i, best;
+
+	while ((softpending & softmask[ipl]) != 0) {
+		best = -1;
+		for (i = 0; i < NSOFTINTR; i++)
+			if ((softpending & softmask[ipl] & (1U << i)) &&
+			    (best < 0 ||
+			    softintrs[i].si_ipl > softintrs[best].si_ipl))
+				best = i;
+		si = &softintrs[best];
+		softpending &= ~(1U << best);
+		cpl = si->si_ipl;
+		i8259_setmask(imask[cpl]);
+		enable_intr();
+		si->si_fun(si->si_arg);
+		disable_intr();
+		cpl = ipl;
+		i8259_setmask(imask[ipl]);
+	}
+}
+
+/*
+ * Set cpl back to a level splraise() returned.  Soft interrupts pending
+ * above the new level run now, unless the caller has interrupts off: they
+ * need them on, so they wait for the next splx() or interrupt return.
+ */
 void
 splx(int ipl)
 {
@@ -111,6 +174,46 @@ splx(int ipl)
 
 	cpl = ipl;
 	i8259_setmask(imask[ipl]);
+	if ((softpending & softmask[ipl]) != 0 && (ef & PSL_I))
+		softintr_dispatch(ipl);
+	intr_restore(ef);
+}
+
+/*
+ * Register fun(arg) as a soft interrupt at level ipl; returns the handle
+ * for softintr_schedule().  PORT: a fixed table of NSOFTINTR entries and
+ * no softintr_disestablish(); every level below IPL_HIGH may be used.
+ * => at boot, before the handle is first scheduled; panics if full.
+ */
+void *
+softintr_establish(int ipl, void (*fun)(void *), void *arg)
+{
+	int i, l;
+
+	KASSERT(ipl > IPL_NONE && ipl < IPL_HIGH);
+	for (i = 0; i < NSOFTINTR && softintrs[i].si_fun != NULL; i++)
+		continue;
+	if (i == NSOFTINTR)
+		panic("softintr_establish: all %d soft interrupts taken", i);
+	softintrs[i] = (struct softintr){ fun, arg, ipl };
+	for (l = 0; l < ipl; l++)
+		softmask[l] |= 1U << i;
+	return &softintrs[i];
+}
+
+/*
+ * Mark a soft interrupt pending.  It runs once however often it was
+ * scheduled before it got to run.
+ * => any level, interrupts on or off.
+ */
+void
+softintr_schedule(void *cookie)
+{
+	struct softintr *si = cookie;
+	u_int ef = intr_disable();
+
+	KASSERT(si >= softintrs && si < softintrs + NSOFTINTR);
+	softpending |= 1U << (si - softintrs);
 	intr_restore(ef);
 }
 
@@ -138,6 +241,13 @@ intr_dispatch(struct trapframe *tf)
 
 	if (intr_spurious(irq))
 		return;
+	/*
+	 * A timing sample for the random generator (kernel/rnd.c): the
+	 * cycle counter's low bits, or the tick count without a TSC (reading
+	 * the PIT here would cost microseconds).  A few instructions.
+	 */
+	enqueue_randomness((cpu_ident.ci_feature_flags & CPUID_TSC ?
+	    (u_int)rdtsc() : (u_int)ticks) ^ irq);
 	s = splraise(irq_level[irq] ? irq_level[irq] : IPL_HIGH);
 	i8259_eoi(irq);
 	intrcnt[irq]++;
@@ -148,6 +258,8 @@ intr_dispatch(struct trapframe *tf)
 	if (!claimed)
 		intrstray[irq]++;
 	splx(s);
+	/* splx() saw interrupts off; run what the handlers scheduled. */
+	softintr_dispatch(s);
 }
 
 /* How many times an IRQ has been delivered. */

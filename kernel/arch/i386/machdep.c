@@ -18,6 +18,7 @@
 #include <sys/cons.h>
 #include <sys/kernel.h>
 #include <sys/ktest.h>
+#include <sys/time.h>
 #include <lib/libkern/libkern.h>
 #include <machine/param.h>
 #include <machine/cpu.h>
@@ -31,6 +32,7 @@
 #include <machine/pckbd.h>
 #include <machine/pmap.h>
 #include <machine/pcb.h>
+#include <machine/specialreg.h>
 
 #define ISA_DEBUG_EXIT_PORT	0xf4	/* QEMU -device isa-debug-exit */
 #define BOCHS_SHUTDOWN_PORT	0x8900
@@ -157,6 +159,23 @@ cpu_startup(void)
 		    "from the basic memory tag\n");
 	identifycpu();
 	acpi_attach();
+}
+
+/*
+ * A fast-moving counter for the random generator (kernel/rnd.c): the
+ * TSC's cycle count where the CPU has one; otherwise the PIT: its raw
+ * count (1.19 MHz, the BIOS's setting) until cpu_initclocks() starts the
+ * clock, then nanoseconds of uptime from its timecounter.
+ * => after identifycpu().
+ */
+uint64_t
+cpu_counter(void)
+{
+	if (cpu_ident.ci_feature_flags & CPUID_TSC)
+		return rdtsc();
+	if (tick == 0)			/* before cpu_initclocks(): the */
+		return i8253_read_count();	/* BIOS's free-running count */
+	return getnsecuptime();
 }
 
 /* Attach the devices that deliver input by interrupt. */

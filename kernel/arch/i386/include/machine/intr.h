@@ -7,6 +7,12 @@
  * in the 8259s, so it stays pending until splx() lowers cpl again.  An
  * interrupt handler runs at its own level with the CPU's IF on, so a
  * higher-level interrupt can still nest.  splhigh() masks every IRQ.
+ *
+ * Soft interrupts are work an interrupt handler leaves for later, at a
+ * lower level: hardclock() at IPL_CLOCK schedules softclock(), which runs
+ * the due timeouts at IPL_SOFTCLOCK.  softintr_schedule() marks one
+ * pending; it runs, with interrupts on and cpl at its own level, as soon
+ * as cpl drops below that level: in splx(), or as an interrupt returns.
  * docs/interrupts.md has the picture.
  */
 #ifndef _MACHINE_INTR_H_
@@ -55,6 +61,9 @@ void	intr_establish(int irq, int level, intr_handler_t, void *arg,
 	    const char *name);
 void	intr_dispatch(struct trapframe *);
 unsigned long intr_count(int irq);
+
+void	*softintr_establish(int ipl, void (*)(void *), void *arg);
+void	softintr_schedule(void *);
 #endif
 
 #endif /* _MACHINE_INTR_H_ */
