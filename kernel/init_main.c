@@ -2,10 +2,12 @@
  * kernel/init_main.c: main(), the machine-independent start of the kernel.
  *
  * init386() (kernel/arch/i386/machdep.c) calls main() once the consoles,
- * the GDT, the IDT and the interrupt controllers are up.  main() reads the
- * boot options, lets the machine-dependent code introduce the machine
- * (cpu_startup), starts the clock, turns interrupts on, and then either runs
- * the self-tests ("test") or hands the console to the kernel monitor.
+ * the GDT, the IDT, the interrupt controllers and the direct map are up.
+ * main() reads the boot options, lets the machine-dependent code introduce
+ * the machine (cpu_startup), seeds the random generator, starts the memory
+ * system (uvm_init), the timeouts and the clock, turns interrupts on, and
+ * then runs the benchmarks ("bench") or the self-tests ("test"), or hands
+ * the console to the kernel monitor.
  */
 
 #include <sys/types.h>

@@ -3,10 +3,11 @@
  *
  * init386() is the first C function (boot/entry.asm calls it on the boot
  * stack with paging on): it brings up the consoles first, so everything
- * after can speak, then reads the multiboot2 information, sets up the GDT,
- * the IDT and the interrupt controller, and calls the MI main()
- * (init_main.c), which reads the boot options and calls back into
- * cpu_startup() and cpu_configure() here.
+ * after can speak, then reads the multiboot2 information, builds the direct
+ * map and hands the free memory to the page allocator (pmap_bootstrap,
+ * pmap_physload), sets up the GDT, the IDT and the interrupt controller,
+ * and calls the MI main() (init_main.c), which reads the boot options and
+ * calls back into cpu_startup() and cpu_configure() here.
  *
  * boot() ends the system: halt, power off (QEMU's isa-debug-exit in a test
  * run, ACPI, Bochs's shutdown port) or reset.
