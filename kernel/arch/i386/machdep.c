@@ -224,15 +224,15 @@ cpu_powerdown(void)
 }
 
 /*
- * End the system as howto asks (RB_* in sys/reboot.h).  A test run never
- * just halts: it powers off, so the harness gets its status at once
- * instead of waiting for a time-out.
+ * End the system as howto asks (RB_* in sys/reboot.h).  A test or bench
+ * run never just halts: it powers off, so the harness gets its status at
+ * once instead of waiting for a time-out.
  */
 void
 boot(int howto)
 {
 	disable_intr();
-	if (boot_test_mode && (howto & RB_HALT))
+	if ((boot_test_mode || boot_bench_mode) && (howto & RB_HALT))
 		howto |= RB_POWERDOWN;
 	if ((howto & RB_HALT) == 0) {
 		printf("rebooting...\n");
