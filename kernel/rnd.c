@@ -318,9 +318,8 @@ random_start(int reproducible, u_int seed)
 	rnd_absorb64(cpu_counter());
 	rnd_refill();
 	splx(s);
-	printf("random: seeded from %s%u bytes of boot information; stirred "
-	    "by interrupts\n", moved > 0 ? "the cycle counter, timer jitter "
-	    "and " : "", (u_int)mb2_copied);
+	printf("random: seeded (%s%u bytes of boot info), stirred by IRQs\n",
+	    moved > 0 ? "counter jitter, " : "", (u_int)mb2_copied);
 }
 
 /*

@@ -633,9 +633,8 @@ test_random_start_boot(void **state)
 	assert_false(rnd_reproducible());
 	assert_int_equal(delay_calls, RND_JITTER_ROUNDS);
 	assert_int_equal(counter_calls, 2 * RND_JITTER_ROUNDS + 2);
-	assert_string_equal(cons, "random: seeded from the cycle counter, "
-	    "timer jitter and 26 bytes of boot information; stirred by "
-	    "interrupts\n");
+	assert_string_equal(cons, "random: seeded (counter jitter, 26 bytes "
+	    "of boot info), stirred by IRQs\n");
 	assert_int_equal(cpl, IPL_NONE);
 
 	boot_start("multiboot information, one", 0, b);
@@ -659,8 +658,8 @@ test_random_start_no_counter(void **state)
 	(void)state;
 	counter_stopped = 1;
 	boot_start("multiboot information, one", 0, a);
-	assert_string_equal(cons, "random: seeded from 26 bytes of boot "
-	    "information; stirred by interrupts\n");
+	assert_string_equal(cons, "random: seeded (26 bytes of boot info), "
+	    "stirred by IRQs\n");
 	assert_false(rnd_reproducible());
 	boot_start("", 0, b);
 	assert_memory_not_equal(a, b, sizeof(a));
