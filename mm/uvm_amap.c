@@ -104,12 +104,8 @@ amap_copy(struct vm_map_entry *e)
 
 /*
  * Split am at slot: the slots from slot on move to a new amap, which is
- * returned (NULL when memory is short, am untouched).  A shared amap
- * (am_ref > 1) keeps its slots for its other users; the new one then
- * takes a reference on each page instead.  XXX: such a page is then held
- * by two amaps while mapped writable, so a later fault in this space
- * would treat it as copy-on-write; only munmap or mprotect of part of a
- * MAP_INHERIT_SHARE region after a fork gets here.
+ * returned (NULL when memory is short, am untouched).
+ * => am is used by one entry only (uvm_map_clip refuses shared ones).
  */
 struct vm_amap *
 amap_split(struct vm_amap *am, int slot)
@@ -119,19 +115,15 @@ amap_split(struct vm_amap *am, int slot)
 	int i, n = am->am_nslot - slot;
 
 	KASSERT(slot > 0 && slot < am->am_nslot);
+	KASSERT(am->am_ref == 1);
 	nam = amap_alloc(n);
 	if (nam == NULL)
 		return NULL;
 	for (i = 0; i < n; i++) {
 		nam->am_pages[i] = am->am_pages[slot + i];
-		if (nam->am_pages[i] == NULL)
-			continue;
-		nam->am_nused++;
-		if (am->am_ref > 1)
-			nam->am_pages[i]->pg_refs++;
+		if (nam->am_pages[i] != NULL)
+			nam->am_nused++;
 	}
-	if (am->am_ref > 1)
-		return nam;
 	/* Shrink am to its first slot slots (a smaller array). */
 	old = am->am_pages;
 	am->am_pages = mallocarray(slot, sizeof(struct vm_page *), M_UVMAMAP,

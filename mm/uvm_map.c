@@ -197,7 +197,6 @@ uvm_map_clip(struct vm_map *map, struct vm_map_entry *e, vaddr_t va)
 {
 	struct vm_map_entry *ne;
 	vsize_t off = va - e->start;
-
 	struct vm_amap *nam;
 	int error;
 
@@ -205,6 +204,15 @@ uvm_map_clip(struct vm_map *map, struct vm_map_entry *e, vaddr_t va)
 		return 0;
 	if (e->needs_copy && (error = amap_copy(e)) != 0)
 		return error;
+	/*
+	 * XXX: an amap SHARE'd with other spaces cannot be split: they
+	 * keep the whole of it, so its pages would end up held by two
+	 * amaps while mapped writable.  OpenBSD shares the amap between
+	 * the pieces with a slot offset instead; until Tine does, changing
+	 * part of a MAP_INHERIT_SHARE region after a fork is refused.
+	 */
+	if (e->aref->am_ref > 1)
+		return EINVAL;
 	if ((ne = uvm_mapent_alloc()) == NULL)
 		return ENOMEM;
 	if ((nam = amap_split(e->aref, off >> PGSHIFT)) == NULL) {

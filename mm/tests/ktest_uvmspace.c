@@ -224,6 +224,40 @@ KTEST(uvm_fork_share_and_none)
 	KT_BASELINE(&b);
 }
 
+/*
+ * Part of a region SHARE'd with another space cannot be changed (see
+ * uvm_map_clip's XXX: the pages would end up held twice); the whole of
+ * it can, and a private region can be split as before.
+ */
+KTEST(uvm_shared_region_is_not_split)
+{
+	struct mm_baseline b;
+	struct vmspace *parent, *child;
+	volatile int *p = (volatile int *)VA;
+
+	baseline(&b);
+	parent = space_with(VA, 2 * PAGE_SIZE, MAP_INHERIT_SHARE);
+	uvmspace_activate(parent);
+	uput(&p[PAGE_SIZE / 4], 111);
+	child = uvmspace_fork(parent);
+	KT_ASSERT(child != NULL);
+	KT_EQ(uvm_map_protect(&parent->vm_map, VA, VA + PAGE_SIZE, PROT_READ),
+	    EINVAL);
+	KT_EQ(uvm_unmap(&parent->vm_map, VA + PAGE_SIZE, VA + 2 * PAGE_SIZE),
+	    EINVAL);
+	KT_EQ(parent->vm_map.nentries, 1);
+	KT_EQ(uvm_map_protect(&parent->vm_map, VA, VA + 2 * PAGE_SIZE,
+	    PROT_READ), 0);
+	uvmspace_activate(child);
+	uput(&p[PAGE_SIZE / 4], 222);		/* the child may still write */
+	uvmspace_activate(parent);
+	KT_EQ(uget(&p[PAGE_SIZE / 4]), 222);
+	uvmspace_activate(NULL);
+	uvmspace_free(child);
+	uvmspace_free(parent);
+	KT_BASELINE(&b);
+}
+
 KTEST(uvm_copyin_copyout)
 {
 	struct mm_baseline b;

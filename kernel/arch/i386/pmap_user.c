@@ -28,6 +28,7 @@
 #include <machine/cpufunc.h>
 #include <machine/pmap.h>
 #include <machine/intr.h>
+#include <machine/tss.h>
 
 extern pd_entry_t boot_pd[];
 
@@ -55,11 +56,19 @@ pmap_is_active(struct pmap *pm)
 	return rcr3() == pm->pm_pdirpa;
 }
 
-/* Switch the CPU to pm's page tables. */
+/*
+ * Switch the CPU to pm's page tables.  The running task's TSS gets the
+ * same CR3: a task switch never saves CR3, so a switch back to this task
+ * (after a double fault, say) loads whatever its TSS says.
+ */
 void
 pmap_load(struct pmap *pm)
 {
-	lcr3(pm == pmap_kernel() ? VTOP((vaddr_t)boot_pd) : pm->pm_pdirpa);
+	paddr_t pa = pm == pmap_kernel() ? VTOP((vaddr_t)boot_pd) :
+	    pm->pm_pdirpa;
+
+	tss_of_selector(rtr())->tss_cr3 = pa;
+	lcr3(pa);
 }
 
 /* A new, empty address space; NULL when no page is free. */

@@ -17,6 +17,8 @@
 #include <machine/db_machdep.h>
 #include <machine/cpu.h>
 #include <uvm/uvm_extern.h>
+#include <uvm/uvm_map.h>
+#include <machine/pmap.h>
 
 #define FN_SLACK	64	/* bytes: the faulting instruction is near
 				 * the start of these small functions */
@@ -173,15 +175,23 @@ KTEST(trap_stack_overflow_hits_guard)
 {
 	int base = uvmexp.free;
 	struct ktest_trap t;
+	struct vmspace *vm;
 	vaddr_t uaddr;
 
+	/* In a user address space: the return from the double-fault task
+	 * must come back to it, not to the kernel's page directory. */
+	vm = uvmspace_alloc();
+	KT_ASSERT(vm != NULL);
+	uvmspace_activate(vm);
 	uaddr = uvm_uarea_alloc();
 	KT_ASSERT(uaddr != 0);
-	KT_EQ(uvmexp.free, base - USPACE / PAGE_SIZE);
 	if (ktest_catch(&t) == 0) {
 		call_on_stack(ktest_recurse, NULL, uaddr + USPACE);
 		KT_FAIL("infinite recursion returned");
 	}
+	KT_EQ(rcr3(), vm->vm_map.pmap->pm_pdirpa);
+	uvmspace_activate(NULL);
+	uvmspace_free(vm);
 	KT_EQ(t.kt_trapno, T_DOUBLEFLT);
 	KT_RANGE(t.kt_cr2, uaddr - PAGE_SIZE, uaddr - 1);	/* the guard */
 	/* Usually in ktest_recurse, but a clock interrupt that arrives near
