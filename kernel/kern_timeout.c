@@ -236,8 +236,9 @@ timeout_add(struct timeout *to, int to_ticks)
 	KASSERT(to_ticks >= 0);
 
 	/*
-	 * 0 is 1: the next tick.  (Upstream stores ticks + 0, which is the
-	 * same unless a softclock is already pending: then it runs in that.)
+	 * PORT: 0 is 1, the next tick.  (Upstream stores ticks + 0, which is
+	 * the same unless a softclock is already pending: then it runs in
+	 * that.)
 	 */
 	if (to_ticks == 0)
 		to_ticks = 1;
@@ -280,17 +281,21 @@ timeout_add_msec(struct timeout *to, uint64_t msecs)
 	return timeout_add_usec(to, msecs * 1000);
 }
 
+/* => after initclocks(), which sets tick. */
 int
 timeout_add_usec(struct timeout *to, uint64_t usecs)
 {
+	KASSERT(tick > 0);
 	if (usecs >= UINT64_MAX - tick)
 		return timeout_add(to, INT32_MAX);
 	return timeout_add_ticks(to, (usecs + tick - 1) / tick);
 }
 
+/* => after initclocks(), which sets tick_nsec. */
 int
 timeout_add_nsec(struct timeout *to, uint64_t nsecs)
 {
+	KASSERT(tick_nsec > 0);
 	if (nsecs >= UINT64_MAX - tick_nsec)
 		return timeout_add(to, INT32_MAX);
 	return timeout_add_ticks(to, (nsecs + tick_nsec - 1) / tick_nsec);
@@ -343,7 +348,7 @@ timeout_del(struct timeout *to)
  * Wait until to's function, if it is running, has returned.  On one CPU
  * softclock() runs to its end once started, so the function never runs
  * while the caller does, unless the caller is that function: upstream
- * would wait for itself for ever; we panic.
+ * would wait for itself for ever; we panic.  PORT: a KASSERT, no wait.
  * => process context or a timeout's function.
  */
 void
@@ -367,7 +372,8 @@ timeout_del_barrier(struct timeout *to)
  * Once a tick, right after ticks++: move this tick's wheel bucket and the
  * uptime timeouts now due to timeout_todo, and ask for the soft clock if
  * anything is there or new.  nanouptime() is read only while uptime
- * timeouts may be waiting (on the sorted queue, or new).
+ * timeouts may be waiting (on the sorted queue, or new).  PORT: upstream
+ * reads the uptime clock on every tick.
  * => from hardclock(), at IPL_CLOCK.
  */
 void

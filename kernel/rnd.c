@@ -240,9 +240,10 @@ rnd_reset(int reproducible)
 /*
  * Time RND_JITTER_ROUNDS short delay()s on the cycle counter.  delay()
  * counts on the PIT, a different oscillator from the CPU's, so the low
- * bits of each count wander.  Without a TSC, cpu_counter() stands still
- * until the clock starts and this adds nothing (interrupt timings make up
- * for it later).  Returns how many of the timings were not 0.
+ * bits of each count wander.  Without a TSC, cpu_counter() is the PIT's
+ * own count before the clock starts, timed against itself: it adds
+ * little (interrupt timings make up for it later).  Returns how many of
+ * the timings were not 0.
  */
 static int
 rnd_boot_jitter(void)

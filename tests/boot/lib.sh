@@ -47,10 +47,10 @@ qemu_status_name() {
 
 # QEMU's clocks follow the instructions the guest runs, 16 ns each
 # (-icount shift=4, a 62.5 MIPS machine), idle time is skipped
-# (sleep=off) and the RTC follows that virtual clock: a busy host (CI runs
-# two emulators at once) cannot make the PIT lose ticks or a handler
-# overrun its tick, and a run is the same every time.
-QEMU_CLOCK="-icount shift=4,sleep=off -rtc clock=vm"
+# (sleep=off) and the RTC starts at a fixed date and follows that virtual
+# clock: a busy host (CI runs two emulators at once) cannot make the PIT
+# lose ticks or a handler overrun its tick.
+QEMU_CLOCK="-icount shift=4,sleep=off -rtc base=2026-01-01T00:00:00,clock=vm"
 
 # run_qemu ARGS...: boot headless, serial to $LOG, no reboot on a triple
 # fault; sets $status.

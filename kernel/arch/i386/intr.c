@@ -5,6 +5,7 @@
  * of IRQs whose level is <= l; at cpl l the 8259s mask exactly imask[l].
  *
  *   IPL_NONE   only IRQs with no handler   splx(IPL_NONE) == spl0()
+ *   IPL_SOFTCLOCK  (no IRQ: holds softclock, the timeouts, back)
  *   IPL_TTY    + keyboard, COM1         spltty()
  *   IPL_CLOCK  + the PIT (IRQ 0)        splclock()
  *   IPL_HIGH   every IRQ                splhigh()

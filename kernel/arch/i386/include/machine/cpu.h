@@ -26,8 +26,8 @@ void	cpu_reset(void) __attribute__((__noreturn__));
 void	cpu_powerdown(void);
 void	*bootmap_phys(paddr_t pa, size_t len);
 void	call_on_stack(void (*fn)(void *), void *arg, vaddr_t stack_top);
-uint64_t cpu_counter(void);
-u_int	i8253_read_count(void);	/* cycles (TSC), else PIT-timed ns */
+uint64_t cpu_counter(void);	/* cycles (TSC), else the PIT */
+u_int	i8253_read_count(void);	/* channel 0's current count */
 
 extern int boot_exit_status;	/* for isa-debug-exit in a test run */
 
