@@ -280,6 +280,12 @@ KTEST(uvm_copyin_copyout)
 	KT_EQ(copyin((void *)(KERNBASE - 2), buf, 4), EFAULT);
 	KT_EQ(copyin((void *)0xfffffff0, buf, 0x20), EFAULT);	/* wraps */
 	KT_EQ(copyinstr((void *)(KERNBASE - 1), buf, 8, NULL), EFAULT);
+	/* A string running off the mapping: EFAULT, and done counts. */
+	KT_EQ(copyout("xy", (void *)(VA + 2 * PAGE_SIZE - 2), 2), 0);
+	done = 99;
+	KT_EQ(copyinstr((void *)(VA + 2 * PAGE_SIZE - 2), buf, 8, &done),
+	    EFAULT);
+	KT_EQ(done, 2);
 	KT_EQ(copyinstr((void *)KERNBASE, buf, 8, NULL), EFAULT);
 
 	/* copyout into a copy-on-write page: the kernel's write copies. */

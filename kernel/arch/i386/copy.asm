@@ -69,7 +69,7 @@ copy_efault:
 
 ; int copyinstr(const void *uaddr, void *kaddr, size_t len, size_t *done)
 ; Copy a NUL-terminated string of at most len bytes, NUL included; *done
-; (if not NULL) gets the bytes copied.  ENAMETOOLONG if no NUL came
+; (if not NULL) gets the bytes copied, on failure too.  ENAMETOOLONG if no NUL came
 ; within len bytes, EFAULT if the string runs into the kernel or into
 ; unmapped memory.
 copyinstr:
@@ -114,14 +114,13 @@ copyinstr:
 	pop	esi
 	ret
 
-; A fault inside copyinstr: its extra push is still on the stack.
+; A fault inside copyinstr: its extra push is still on the stack.  *done
+; still says how many bytes were stored, as OpenBSD's does.
 copyinstr_fault:
 	add	esp, 4
 	mov	edx, [curpcb]
 	mov	dword [edx + PCB_ONFAULT], 0
 	mov	eax, EFAULT
-	pop	edi
-	pop	esi
-	ret
+	jmp	copyinstr.out
 
 section .note.GNU-stack noalloc noexec nowrite progbits
