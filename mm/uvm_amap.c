@@ -19,6 +19,7 @@
 #include <uvm/uvm_extern.h>
 #include <uvm/uvm_page.h>
 #include <uvm/uvm_map.h>
+#include <machine/pmap.h>
 
 /* An empty amap of nslot slots; NULL when memory is short. */
 struct vm_amap *
@@ -99,6 +100,26 @@ amap_copy(struct vm_map_entry *e)
 		e->aref = nam;
 	}
 	e->needs_copy = 0;
+	return 0;
+}
+
+/*
+ * Break copy-on-write for one slot: it gets a private copy of its page,
+ * and the old page loses a reference.  Returns 0, or ENOMEM with the slot
+ * unchanged.  (The fault handler and fork's eager cases both use it.)
+ */
+int
+amap_cow_slot(struct vm_amap *am, int slot)
+{
+	struct vm_page *old = am->am_pages[slot], *pg;
+
+	pg = uvm_pagealloc(NULL, 0, NULL, 0);
+	if (pg == NULL)
+		return ENOMEM;
+	pmap_copy_page(old, pg);
+	uvmexp.anonpages++;
+	am->am_pages[slot] = pg;
+	uvm_page_unref(old);
 	return 0;
 }
 

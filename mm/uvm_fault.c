@@ -65,23 +65,6 @@ uvm_fault_fill(struct vm_map_entry *e, vaddr_t va)
 	return pg;
 }
 
-/* Break copy-on-write: the slot gets a private copy of its page. */
-static struct vm_page *
-uvm_fault_cow(struct vm_amap *am, int slot)
-{
-	struct vm_page *old = am->am_pages[slot], *pg;
-
-	pg = uvm_pagealloc(NULL, 0, NULL, 0);
-	if (pg == NULL)
-		return NULL;
-	pmap_copy_page(old, pg);
-	uvmexp.anonpages++;
-	uvmexp.flt_cow++;
-	am->am_pages[slot] = pg;
-	uvm_page_unref(old);
-	return pg;
-}
-
 /*
  * Undo fork's page-table-wide write protection for the 4 MiB around va:
  * every PTE there becomes read-only itself (see above), then the PDE
@@ -137,10 +120,12 @@ uvm_fault(struct vm_map *map, vaddr_t va, vm_prot_t access)
 		am->am_pages[slot] = pg;
 		am->am_nused++;
 	} else if (pg->pg_refs > 1 && (access & PROT_WRITE)) {
-		if ((pg = uvm_fault_cow(am, slot)) == NULL) {
+		if (amap_cow_slot(am, slot) != 0) {
 			uvmexp.flt_noram++;
 			return ENOMEM;
 		}
+		uvmexp.flt_cow++;
+		pg = am->am_pages[slot];
 	}
 	prot = e->protection;
 	if (pg->pg_refs > 1)

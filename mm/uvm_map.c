@@ -347,25 +347,6 @@ uvm_map_inherit(struct vm_map *map, vaddr_t start, vaddr_t end, int inherit)
 }
 
 /*
- * Give slot i of am a private copy of its page (copy-on-write broken at
- * once).  Returns 0 or ENOMEM.
- */
-static int
-amap_copy_slot(struct vm_amap *am, int i)
-{
-	struct vm_page *old = am->am_pages[i], *pg;
-
-	pg = uvm_pagealloc(NULL, 0, NULL, 0);
-	if (pg == NULL)
-		return ENOMEM;
-	pmap_copy_page(old, pg);
-	uvmexp.anonpages++;
-	am->am_pages[i] = pg;
-	uvm_page_unref(old);
-	return 0;
-}
-
-/*
  * The child's entry for a COPY-inherited parent entry e: the same amap,
  * needs-copy on both sides, the parent write-protected by page table.
  */
@@ -386,7 +367,7 @@ uvmspace_fork_copy(struct vm_map *map, struct vm_map_entry *e,
 				continue;
 			ne->aref->am_nused++;
 			am->am_pages[i]->pg_refs++;
-			if ((error = amap_copy_slot(ne->aref, i)) != 0)
+			if ((error = amap_cow_slot(ne->aref, i)) != 0)
 				return error;
 		}
 		return 0;
@@ -418,7 +399,7 @@ uvmspace_fork_share(struct vm_map *map, struct vm_map_entry *e,
 	for (i = 0; i < am->am_nslot; i++) {
 		if (am->am_pages[i] == NULL || am->am_pages[i]->pg_refs == 1)
 			continue;
-		if ((error = amap_copy_slot(am, i)) != 0)
+		if ((error = amap_cow_slot(am, i)) != 0)
 			return error;
 		pmap_remove(map->pmap, e->start + i * PAGE_SIZE,
 		    e->start + (i + 1) * PAGE_SIZE);

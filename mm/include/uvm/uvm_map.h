@@ -87,6 +87,7 @@ struct vm_amap *amap_alloc(int nslot);
 void	amap_unref(struct vm_amap *);
 struct vm_amap *amap_split(struct vm_amap *, int slot);
 int	amap_copy(struct vm_map_entry *);
+int	amap_cow_slot(struct vm_amap *, int slot);
 void	uvm_page_unref(struct vm_page *);
 
 #endif /* _UVM_UVM_MAP_H_ */
