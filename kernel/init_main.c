@@ -17,6 +17,8 @@
 #include <sys/reboot.h>
 #include <sys/ktest.h>
 #include <sys/timeout.h>
+#include <sys/proc.h>
+#include <sys/sched.h>
 #include <dev/rndvar.h>
 #include <uvm/uvm_extern.h>
 #include <machine/cpu.h>
@@ -82,6 +84,27 @@ bootopt_seed_given(const char *cmdline)
 	return probe == boot_seed;
 }
 
+/*
+ * The threads every system has: the idle thread (fork1 with FORK_IDLE:
+ * it never goes on a run queue, the scheduler picks it when nothing else
+ * runs) and the reaper.  Both come from the seed's fork1().
+ */
+static void
+start_kthreads(void)
+{
+	struct cpu_info *ci = curcpu();
+	struct proc *idle;
+
+	if (fork1(&proc0, FORK_SHAREVM | FORK_SHAREFILES | FORK_NOZOMBIE |
+	    FORK_SYSTEM | FORK_IDLE, sched_idle, ci, NULL, &idle) != 0)
+		panic("fork idle thread");
+	ci->ci_schedstate.spc_idleproc = idle;
+	snprintf(idle->p_p->ps_comm, sizeof(idle->p_p->ps_comm), "idle%d",
+	    CPU_INFO_UNIT(ci));
+	if (kthread_create(reaper, NULL, &reaperproc, "reaper") != 0)
+		panic("fork reaper");
+}
+
 void
 main(void)
 {
@@ -102,11 +125,15 @@ main(void)
 	random_start(boot_seed_given, boot_seed);
 	uvm_init();
 	timeout_startup();		/* before hardclock() first runs */
+	procinit();
+	proc0_init();			/* we are proc0 from here on */
 	initclocks();
+	scheduler_start();
 	cpu_configure();
 	spl0();
 	enable_intr();
 	printf("clock: %d Hz\n", hz);
+	start_kthreads();
 
 	if (boot_crash[0] != '\0')
 		ktest_crash(boot_crash);

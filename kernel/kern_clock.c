@@ -12,6 +12,8 @@
 #include <sys/kernel.h>
 #include <sys/timeout.h>
 #include <machine/cpu.h>
+#include <sys/proc.h>
+#include <sys/sched.h>
 
 int	hz = 100;		/* boot option hz=N */
 int	tick;
@@ -30,5 +32,7 @@ void
 hardclock(void)
 {
 	ticks++;
+	schedclock(curproc);
+	clockintr_run();
 	timeout_hardclock_update();
 }

@@ -21,10 +21,14 @@
 #include <uvm/uvm_page.h>
 #include <machine/pmap.h>
 #include <machine/intr.h>
+#include <sys/param.h>
+#include <sys/proc.h>
+#include <uvm/uvm_map.h>
 
 #define KM_NPAGES	(VM_KERNEL_SPACE_SIZE / PAGE_SIZE)
 
 static uint32_t km_used[KM_NPAGES / 32];	/* bit set: page in use */
+int	uvm_uarea_fail;		/* tests: fail the next N uarea allocations */
 
 static int
 km_isused(u_int i)
@@ -182,7 +186,13 @@ vaddr_t
 uvm_uarea_alloc(void)
 {
 	u_int n = USPACE >> PGSHIFT;
-	vaddr_t va = km_reserve(n + 1);
+	vaddr_t va;
+
+	if (uvm_uarea_fail > 0) {	/* fault injection, for tests */
+		uvm_uarea_fail--;
+		return 0;
+	}
+	va = km_reserve(n + 1);
 
 	if (va == 0)
 		return 0;
@@ -205,4 +215,25 @@ uvm_uarea_free(vaddr_t uaddr)
 	KASSERT(uaddr >= virtual_avail + PAGE_SIZE && uaddr < virtual_end);
 	km_release(uaddr, n);
 	km_unreserve(uaddr - PAGE_SIZE, n + 1);
+}
+
+/*
+ * Sleep until a page is freed, or a second has passed (memory may come
+ * back in other ways, and the caller tries again anyway).  PORT: OpenBSD
+ * also wakes the page daemon here; Tine has none and pages nothing out.
+ * => thread context, may sleep.
+ */
+void
+uvm_wait(const char *wmsg)
+{
+	uvm_page_waiters++;
+	tsleep_nsec(&uvmexp.free, PVM, wmsg, 1000000000ULL);
+	uvm_page_waiters--;
+}
+
+/* A page was freed and someone waits in uvm_wait().  => any IPL. */
+void
+uvm_wait_wakeup(void)
+{
+	wakeup(&uvmexp.free);
 }

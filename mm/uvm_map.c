@@ -39,6 +39,7 @@
 #include <uvm/uvm_page.h>
 #include <uvm/uvm_map.h>
 #include <machine/pmap.h>
+#include <sys/proc.h>
 
 struct vmspace *curvmspace;
 
@@ -60,10 +61,15 @@ uvmspace_alloc(void)
 	return vm;
 }
 
-/* FORK_SHAREVM: the same space, one reference more. */
+/*
+ * FORK_SHAREVM: the parent's space, one reference more (seed:
+ * process_new, for kernel threads).
+ */
 struct vmspace *
-uvmspace_share(struct vmspace *vm)
+uvmspace_share(struct process *pr)
 {
+	struct vmspace *vm = pr->ps_vmspace;
+
 	vm->vm_refcnt++;
 	return vm;
 }
@@ -410,11 +416,12 @@ uvmspace_fork_share(struct vm_map *map, struct vm_map_entry *e,
 }
 
 /*
- * The address space of a child at fork (seed: fork1 -> uvmspace_fork).
- * Returns NULL when memory runs out, with nothing left allocated.
+ * A copy of vm1 as fork gives it to a child: MAP_INHERIT_COPY entries
+ * copy-on-write, SHARE shared, NONE left out.  Returns NULL when memory
+ * runs out, with nothing left allocated.
  */
 struct vmspace *
-uvmspace_fork(struct vmspace *vm1)
+uvmspace_copy(struct vmspace *vm1)
 {
 	struct vmspace *vm2;
 	struct vm_map_entry *e, *ne;
@@ -452,6 +459,35 @@ uvmspace_fork(struct vmspace *vm1)
 		return NULL;
 	}
 	return vm2;
+}
+
+/*
+ * The address space of the child process at fork (seed: process_new).
+ * OpenBSD's cannot fail, and the seed calls it after "cannot fail": when
+ * memory is short, wait for some to be freed (uvm_wait) and try again.
+ */
+struct vmspace *
+uvmspace_fork(struct process *pr)
+{
+	struct vmspace *vm;
+
+	while ((vm = uvmspace_copy(pr->ps_vmspace)) == NULL)
+		uvm_wait("forkmem");
+	return vm;
+}
+
+/*
+ * A process has exited and its last thread is gone: drop its reference
+ * to the address space (OpenBSD's uvm_exit, called by the reaper, never
+ * by the exiting thread, which may still run on those page tables).
+ */
+void
+uvm_exit(struct process *pr)
+{
+	struct vmspace *vm = pr->ps_vmspace;
+
+	pr->ps_vmspace = NULL;
+	uvmspace_free(vm);
 }
 
 /* Drop a reference; the last one frees every entry, page and table. */

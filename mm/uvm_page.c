@@ -31,6 +31,7 @@ struct vm_physseg vm_physmem[VM_PHYSSEG_MAX];
 int vm_nphysseg;
 
 static struct vm_page *uvm_page_free_list;
+int	uvm_page_waiters;	/* threads in uvm_wait() (uvm_km.c) */
 
 /*
  * Record [start, end) as free memory.  => boot only, before
@@ -166,5 +167,8 @@ uvm_pagefree(struct vm_page *pg)
 	pg->pageq = uvm_page_free_list;
 	uvm_page_free_list = pg;
 	uvmexp.free++;
+	if (uvm_page_waiters > 0)
+		uvm_wait_wakeup();
 	splx(s);
 }
+

@@ -77,12 +77,12 @@ bench_fork(const char *name, vsize_t size)
 	for (i = -1; i < RUNS; i++) {	/* run -1 warms up */
 		touch_tables(size);	/* PDEs writable again, as in use */
 		t0 = kbench_now();
-		child = uvmspace_fork(vm);
+		child = uvmspace_copy(vm);
 		uvmspace_free(child);
 		if (i >= 0)
 			t[i] = kbench_now() - t0;
 		if (child == NULL)
-			panic("bench: uvmspace_fork failed");
+			panic("bench: uvmspace_copy failed");
 	}
 	uvmspace_activate(NULL);
 	uvmspace_free(vm);
@@ -105,7 +105,7 @@ KBENCH(cow_fault)
 	int i, j;
 
 	for (i = 0; i < RUNS; i++) {
-		child = uvmspace_fork(vm);
+		child = uvmspace_copy(vm);
 		t0 = kbench_now();
 		for (j = 0; j < COW_PAGES; j++)
 			uput((void *)(BVA + j * PAGE_SIZE), j);

@@ -15,6 +15,7 @@
 #include <uvm/uvm_extern.h>
 #include <uvm/uvm_page.h>
 #include <uvm/uvm_map.h>
+#include <sys/proc.h>
 #include <machine/pmap.h>
 #include <machine/trap.h>
 #include <uvm/uvm_ktest.h>
@@ -111,7 +112,7 @@ KTEST(uvm_fork_copy_on_write)
 	uput(&p[PAGE_SIZE / 4], 200);
 	pa0 = pa_of(parent, VA);
 	pa1 = pa_of(parent, VA + PAGE_SIZE);
-	child = uvmspace_fork(parent);
+	child = uvmspace_copy(parent);
 	KT_ASSERT(child != NULL);
 	/* Fork shares the amap needs-copy; no page was touched. */
 	KT_ASSERT(child->vm_map.header->aref == parent->vm_map.header->aref);
@@ -164,7 +165,7 @@ KTEST(uvm_fork_cow_after_read_and_across_tables)
 	uvmspace_activate(parent);
 	for (i = 0; i < 3; i++)
 		uput(&p[i * PAGE_SIZE / 4], i + 1);
-	child = uvmspace_fork(parent);
+	child = uvmspace_copy(parent);
 	KT_ASSERT(child != NULL);
 	KT_EQ(uget(&p[3 * PAGE_SIZE / 4]), 0);	/* read fault: amap copied */
 	for (i = 0; i < 3; i++)
@@ -197,7 +198,7 @@ KTEST(uvm_fork_share_and_none)
 	uvmspace_activate(parent);
 	uput(&p[0], 1);
 	uput(&q[0], 2);
-	child = uvmspace_fork(parent);
+	child = uvmspace_copy(parent);
 	KT_ASSERT(child != NULL);
 	KT_EQ(child->vm_map.nentries, 1);	/* NONE left a hole */
 	uvmspace_activate(child);
@@ -239,7 +240,7 @@ KTEST(uvm_shared_region_is_not_split)
 	parent = space_with(VA, 2 * PAGE_SIZE, MAP_INHERIT_SHARE);
 	uvmspace_activate(parent);
 	uput(&p[PAGE_SIZE / 4], 111);
-	child = uvmspace_fork(parent);
+	child = uvmspace_copy(parent);
 	KT_ASSERT(child != NULL);
 	KT_EQ(uvm_map_protect(&parent->vm_map, VA, VA + PAGE_SIZE, PROT_READ),
 	    EINVAL);
@@ -289,7 +290,7 @@ KTEST(uvm_copyin_copyout)
 	KT_EQ(copyinstr((void *)KERNBASE, buf, 8, NULL), EFAULT);
 
 	/* copyout into a copy-on-write page: the kernel's write copies. */
-	child = uvmspace_fork(parent);
+	child = uvmspace_copy(parent);
 	KT_ASSERT(child != NULL);
 	cow = uvmexp.flt_cow;
 	KT_EQ(copyout("HELLO", (void *)VA, 6), 0);
@@ -380,11 +381,13 @@ KTEST(uvm_map_protect_unmap_image)
 KTEST(uvm_share_refcount)
 {
 	struct mm_baseline b;
+	static struct process pr;
 	struct vmspace *vm, *vm2;
 
 	baseline(&b);
 	vm = space_with(VA, PAGE_SIZE, MAP_INHERIT_COPY);
-	vm2 = uvmspace_share(vm);
+	pr.ps_vmspace = vm;
+	vm2 = uvmspace_share(&pr);
 	KT_ASSERT(vm2 == vm);
 	KT_EQ(vm->vm_refcnt, 2);
 	uvmspace_free(vm2);

@@ -47,6 +47,13 @@ typedef int vm_prot_t;
 #define KERN_STUBS_SPL
 #include "kern_stubs.h"
 
+/* Nobody sleeps for memory in these tests. */
+void
+uvm_wait_wakeup(void)
+{
+	fail_msg("uvm_wait_wakeup without a waiter");
+}
+
 /* ---- stubs: pmap -------------------------------------------------------- */
 
 static int nzeroed;		/* pmap_zero_page() calls */

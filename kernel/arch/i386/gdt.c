@@ -24,9 +24,10 @@
 #include <machine/tss.h>
 #include <machine/psl.h>
 #include <machine/cpufunc.h>
+#include <machine/pcb.h>
 
 struct segment_descriptor gdt[NGDT] __aligned(8);
-struct i386tss boot_tss, df_tss;
+struct i386tss df_tss;
 
 /* The double-fault task's own stack (vector.asm sets esp from it). */
 uint8_t df_stack[4096] __aligned(16);

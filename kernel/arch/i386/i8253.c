@@ -42,15 +42,22 @@ static struct timecounter i8253_timecounter = {
 	i8253_get_timecount, TIMER_FREQ, "i8254"
 };
 
-/* The current count of channel 0 (divisor .. 1, then reload). */
+/*
+ * The current count of channel 0 (divisor .. 1, then reload).  The latch
+ * command and the two byte reads must not be split by an interrupt whose
+ * handler reads the PIT too (the clock interrupt reads the time): its
+ * latch would leave our reads out of step and the count garbage.
+ */
 u_int
 i8253_read_count(void)
 {
+	u_int ef = intr_disable();
 	u_int lo, hi;
 
 	outb(TIMER_MODE, TIMER_SEL0 | TIMER_LATCH);
 	lo = inb(TIMER_CNTR0);
 	hi = inb(TIMER_CNTR0);
+	intr_restore(ef);
 	return lo | hi << 8;
 }
 

@@ -252,10 +252,12 @@ intr_dispatch(struct trapframe *tf)
 	s = splraise(irq_level[irq] ? irq_level[irq] : IPL_HIGH);
 	i8259_eoi(irq);
 	intrcnt[irq]++;
+	curcpu()->ci_idepth++;
 	enable_intr();
 	for (i = 0; i < NHANDLERS && intrhand[irq][i].ih_fun != NULL; i++)
 		claimed |= intrhand[irq][i].ih_fun(intrhand[irq][i].ih_arg, tf);
 	disable_intr();
+	curcpu()->ci_idepth--;
 	if (!claimed)
 		intrstray[irq]++;
 	splx(s);

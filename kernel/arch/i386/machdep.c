@@ -47,7 +47,7 @@ extern uint32_t boot_pt[];
 int boot_exit_status = KTEST_EXIT_FAIL;
 
 /* proc0's control block; curpcb follows the running thread later. */
-static struct pcb proc0_pcb;
+struct pcb proc0_pcb;
 struct pcb *curpcb = &proc0_pcb;
 struct mb2_info mb2_info;
 
@@ -159,6 +159,7 @@ cpu_startup(void)
 		printf("memory: the loader gave no memory map; sizes are "
 		    "from the basic memory tag\n");
 	identifycpu();
+	npxinit();
 	acpi_attach();
 }
 

@@ -29,6 +29,10 @@
 #include <machine/pmap.h>
 #include <machine/intr.h>
 #include <machine/tss.h>
+#include <machine/pcb.h>
+#include <machine/cpu.h>
+#include <sys/proc.h>
+#include <uvm/uvm_map.h>
 
 extern pd_entry_t boot_pd[];
 
@@ -64,11 +68,35 @@ pmap_is_active(struct pmap *pm)
 void
 pmap_load(struct pmap *pm)
 {
-	paddr_t pa = pm == pmap_kernel() ? VTOP((vaddr_t)boot_pd) :
-	    pm->pm_pdirpa;
+	paddr_t pa = pmap_pdirpa(pm);
 
 	tss_of_selector(rtr())->tss_cr3 = pa;
 	lcr3(pa);
+}
+
+/* The physical address of pm's page directory: what CR3 holds for it. */
+paddr_t
+pmap_pdirpa(struct pmap *pm)
+{
+	return pm == pmap_kernel() ? VTOP((vaddr_t)boot_pd) : pm->pm_pdirpa;
+}
+
+/*
+ * p runs on its vmspace's page tables from now on: its TSS names them
+ * (the next task switch to p loads them), and if p is running, so does
+ * CR3 now.  exec calls this after replacing the vmspace.
+ */
+void
+pmap_activate(struct proc *p)
+{
+	struct pmap *pm = p->p_vmspace->vm_map.pmap;
+
+	p->p_addr->u_pcb.pcb_tss.tss_cr3 = pmap_pdirpa(pm);
+	p->p_addr->u_pcb.pcb_vm = p->p_vmspace;
+	if (p == curproc) {
+		curvmspace = p->p_vmspace;
+		lcr3(pmap_pdirpa(pm));
+	}
 }
 
 /* A new, empty address space; NULL when no page is free. */

@@ -42,8 +42,11 @@
 #include <machine/param.h>
 #include <uvm/uvm_extern.h>
 #include <uvm/uvm_map.h>
+#include <sys/proc.h>
+#include <machine/cpu.h>
 
 void	trap(struct trapframe *);
+static void trap_ast(void);
 void	trap_doublefault(void);
 
 static const char *const trap_names[T_NEXCEPT] = {
@@ -230,15 +233,37 @@ trap(struct trapframe *tf)
 
 	if (tf->tf_trapno >= ICU_OFFSET) {
 		intr_dispatch(tf);
-		return;
+		goto out;
 	}
+	if (tf->tf_trapno == T_DNA && npxdna())
+		goto out;
 	cr2 = rcr2();
 	if (tf->tf_trapno == T_PAGEFLT && trap_pagefault(tf, cr2, &error))
-		return;
+		goto out;
 	if (TRAPF_USERMODE(tf))
 		trap_user(tf, cr2, error);
 	trap_to_ktest(tf, cr2);
 	trap_fatal(tf, cr2);
+out:
+	if (TRAPF_USERMODE(tf))
+		trap_ast();
+}
+
+/*
+ * On the way back to user mode: if the clock or a wakeup asked for a
+ * switch (need_resched set the AST), give up the CPU here, where the
+ * thread holds nothing.  This is where user code is preempted.
+ */
+static void
+trap_ast(void)
+{
+	struct proc *p = curproc;
+
+	while (p != NULL && p->p_md.md_astpending) {
+		p->p_md.md_astpending = 0;
+		if (want_resched(curcpu()))
+			preempt();
+	}
 }
 
 /* The test that caught a double fault, for df_resume() below. */
@@ -313,4 +338,23 @@ trap_doublefault(void)
 	db_panic_from(tf.tf_eip, tf.tf_ebp);
 	panic("double fault (#DF) at 0x%08x, esp 0x%08x", tf.tf_eip,
 	    tf.tf_esp);
+}
+
+/*
+ * A forked child's first C function (fork1's func for fork and vfork):
+ * it returns 0 from fork in the child, and proc_trampoline then leaves the
+ * kernel through the trap frame cpu_fork copied from the parent.
+ * => from proc_trampoline, kernel lock held (proc_trampoline_mi took it).
+ */
+void
+child_return(void *arg)
+{
+	struct proc *p = arg;
+	struct trapframe *tf = p->p_md.md_regs;
+
+	KASSERT(TRAPF_USERMODE(tf));
+	tf->tf_eax = 0;
+	tf->tf_eflags &= ~PSL_C;
+	KERNEL_UNLOCK();
+	trap_ast();
 }

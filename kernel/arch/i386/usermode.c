@@ -18,6 +18,7 @@
 #include <machine/cpu.h>
 #include <machine/cpufunc.h>
 #include <machine/tss.h>
+#include <machine/pcb.h>
 #include <machine/usermode.h>
 
 void	enter_user(vaddr_t eip, vaddr_t esp) __dead;
@@ -36,12 +37,12 @@ cpu_run_user(vaddr_t eip, vaddr_t esp)
 	user_end_reason[0] = '\0';
 	if (setjmp(&user_label) == 0) {
 		user_active = 1;
-		boot_tss.tss_esp0 = (uint32_t)(user_kstack +
+		curpcb->pcb_tss.tss_esp0 = (uint32_t)(user_kstack +
 		    sizeof(user_kstack));
 		enter_user(eip, esp);
 	}
 	user_active = 0;
-	boot_tss.tss_esp0 = 0;
+	curpcb->pcb_tss.tss_esp0 = 0;
 	write_eflags(ef);
 	return user_status;
 }

@@ -24,7 +24,7 @@
 
 extern trap, trap_doublefault, df_stack
 
-global alltraps, Xdoubleflt
+global alltraps, Xdoubleflt, trap_return
 global idt_vectors			; table of the stubs for idt_init()
 
 %macro TRAP 1				; the CPU pushed no error code
@@ -94,6 +94,7 @@ alltraps:
 	push	esp				; the trapframe's address
 	call	trap
 	add	esp, 4
+trap_return:					; esp = a trap frame
 	pop	fs
 	pop	gs
 	pop	es

@@ -28,6 +28,7 @@
 #define EPIPE		32	/* Broken pipe */
 #define ERANGE		34	/* Result too large */
 #define EAGAIN		35	/* Resource temporarily unavailable */
+#define EWOULDBLOCK	EAGAIN		/* operation would block */
 #define ENAMETOOLONG	63	/* File name too long */
 #define ENOSYS		78	/* Function not implemented */
 

@@ -38,6 +38,32 @@ __dead void __assert(const char *, const char *, int, const char *);
 #endif
 #define CTASSERT(e)	_Static_assert(e, #e)
 
+/* Random numbers (kernel/rnd.c), declared here as OpenBSD does. */
+uint32_t arc4random(void);
+void	arc4random_buf(void *, size_t);
+uint32_t arc4random_uniform(uint32_t);
+
+void	tablefull(const char *);	/* "TAB: table is full" */
+void	assertwaitok(void);		/* panics if sleeping is not allowed */
+
+/*
+ * The big kernel lock (kern_lock.c).  PORT: one CPU, and the kernel does
+ * not preempt itself, so the lock excludes nobody; it is kept, counted
+ * per thread, because OpenBSD's code is written around it: mi_switch()
+ * gives it up and takes it back, proc_trampoline_mi() takes it for a new
+ * thread, and the assertions catch code that holds it where it must not.
+ */
+void	_kernel_lock_init(void);
+void	_kernel_lock(void);
+void	_kernel_unlock(void);
+int	_kernel_lock_held(void);
+int	__mp_release_all(void);
+void	__mp_acquire_count(int);
+#define KERNEL_LOCK()		_kernel_lock()
+#define KERNEL_UNLOCK()		_kernel_unlock()
+#define KERNEL_ASSERT_LOCKED()	KASSERT(_kernel_lock_held())
+#define KERNEL_ASSERT_UNLOCKED() KASSERT(!_kernel_lock_held())
+
 extern const char *panicstr;	/* set once the kernel panics */
 extern int db_panic_backtrace;
 

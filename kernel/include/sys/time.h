@@ -24,6 +24,46 @@ void	tc_init(struct timecounter *);
 void	nanouptime(struct timespec *);
 uint64_t getnsecuptime(void);
 
+struct timeval {
+	time_t	tv_sec;
+	long	tv_usec;
+};
+
+/* tsleep_nsec(): sleep with no time limit. */
+#define INFSLP		UINT64_MAX
+/* The longest a sleep can ask for: about 49 days of nanoseconds. */
+#define MAXTSLP		(UINT64_MAX - 1)
+
+#define ITIMER_REAL	0
+#define ITIMER_VIRTUAL	1
+#define ITIMER_PROF	2
+
+#define timespecclear(tsp)	((tsp)->tv_sec = (tsp)->tv_nsec = 0)
+#define timespecisset(tsp)	((tsp)->tv_sec || (tsp)->tv_nsec)
+#define timespeccmp(tsp, usp, cmp)					\
+	(((tsp)->tv_sec == (usp)->tv_sec) ?				\
+	    ((tsp)->tv_nsec cmp (usp)->tv_nsec) :			\
+	    ((tsp)->tv_sec cmp (usp)->tv_sec))
+#define timespecadd(tsp, usp, vsp) do {					\
+	(vsp)->tv_sec = (tsp)->tv_sec + (usp)->tv_sec;			\
+	(vsp)->tv_nsec = (tsp)->tv_nsec + (usp)->tv_nsec;		\
+	if ((vsp)->tv_nsec >= 1000000000L) {				\
+		(vsp)->tv_sec++;					\
+		(vsp)->tv_nsec -= 1000000000L;				\
+	}								\
+} while (0)
+#define timespecsub(tsp, usp, vsp) do {					\
+	(vsp)->tv_sec = (tsp)->tv_sec - (usp)->tv_sec;			\
+	(vsp)->tv_nsec = (tsp)->tv_nsec - (usp)->tv_nsec;		\
+	if ((vsp)->tv_nsec < 0) {					\
+		(vsp)->tv_sec--;					\
+		(vsp)->tv_nsec += 1000000000L;				\
+	}								\
+} while (0)
+
+void	getmicrouptime(struct timeval *);
+int	ratecheck(struct timeval *, const struct timeval *);
+
 #define TIMESPEC_TO_NSEC(ts)	\
 	((uint64_t)(ts)->tv_sec * 1000000000ULL + (ts)->tv_nsec)
 

@@ -33,5 +33,7 @@ typedef uint32_t	uid_t;
 typedef uint32_t	gid_t;
 typedef char *		caddr_t;
 typedef int32_t		segsz_t;	/* segment size, in pages */
+typedef int32_t		register_t;	/* a register's worth, for retval */
+typedef uint32_t	fixpt_t;	/* fixed point, FSHIFT bits */
 
 #endif /* _SYS_TYPES_H_ */

@@ -34,6 +34,7 @@ struct uvmexp {
 	int	forks;		/* forks */
 	int	forks_ppwait;	/* forks where the parent waits (vfork) */
 	int	forks_sharevm;	/* forks sharing the vmspace */
+	int	swtch;		/* context switches */
 };
 extern struct uvmexp uvmexp;
 
@@ -57,6 +58,9 @@ void	uvm_km_free(vaddr_t va, vsize_t size);
 /* A thread's kernel stack with a guard page below (mm/uvm_km.c). */
 vaddr_t	uvm_uarea_alloc(void);
 void	uvm_uarea_free(vaddr_t uaddr);
+void	uvm_wait_wakeup(void);
+extern int uvm_page_waiters;
+extern int uvm_uarea_fail;	/* tests: fail the next N uvm_uarea_alloc()s */
 
 #define PMAP_DIRECT_MAP(pa)	((vaddr_t)(pa) + KERNBASE)
 #define PMAP_DIRECT_UNMAP(va)	((paddr_t)(va) - KERNBASE)

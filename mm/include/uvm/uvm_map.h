@@ -66,8 +66,12 @@ struct vmspace {
 extern struct vmspace *curvmspace;
 
 struct vmspace *uvmspace_alloc(void);
-struct vmspace *uvmspace_fork(struct vmspace *);
-struct vmspace *uvmspace_share(struct vmspace *);
+struct process;
+struct vmspace *uvmspace_copy(struct vmspace *);
+struct vmspace *uvmspace_fork(struct process *);
+struct vmspace *uvmspace_share(struct process *);
+void	uvm_exit(struct process *);
+void	uvm_wait(const char *);
 void	uvmspace_free(struct vmspace *);
 void	uvmspace_activate(struct vmspace *);
 

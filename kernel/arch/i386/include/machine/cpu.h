@@ -31,4 +31,46 @@ u_int	i8253_read_count(void);	/* channel 0's current count */
 
 extern int boot_exit_status;	/* for isa-debug-exit in a test run */
 
+/*
+ * The one CPU's state (OpenBSD's struct cpu_info, the fields Tine uses).
+ * Written as a per-CPU structure so a second CPU means a second one.
+ */
+#include <sys/sched.h>
+
+struct proc;
+
+struct cpu_info {
+	struct	cpu_info *ci_self;
+	struct	proc *ci_curproc;	/* the running thread */
+	struct	schedstate_percpu ci_schedstate;
+	u_int	ci_cpuid;		/* 0 */
+	volatile int ci_want_resched;	/* a better thread is runnable */
+	int	ci_idepth;		/* interrupt nesting */
+	uint64_t ci_nswitch;		/* context switches */
+};
+
+extern struct cpu_info cpu_info_primary;
+
+#define curcpu()		(&cpu_info_primary)
+#define CPU_INFO_UNIT(ci)	((ci)->ci_cpuid)
+#define CPU_IS_PRIMARY(ci)	((ci) == &cpu_info_primary)
+#define CPU_INFO_ITERATOR	int
+#define CPU_INFO_FOREACH(cii, ci)					\
+	for ((cii) = 0, (ci) = &cpu_info_primary; (cii) < 1; (cii)++)
+
+/*
+ * Ask the running thread to give up the CPU: at the next return to user
+ * mode (the AST) or the next safe point in the kernel.
+ */
+void	need_resched(struct cpu_info *);
+#define clear_resched(ci)	((ci)->ci_want_resched = 0)
+#define want_resched(ci)	((ci)->ci_want_resched)
+void	aston(struct proc *);
+void	cpu_idle_cycle(void);
+void	proc0_md_init(struct proc *);
+void	cpu_proc_free(struct proc *);
+void	npxinit(void);
+void	npxsave_proc(struct proc *, int);
+int	npxdna(void);
+
 #endif /* _MACHINE_CPU_H_ */

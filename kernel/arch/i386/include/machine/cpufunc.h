@@ -147,6 +147,39 @@ intr_restore(u_int ef)
  * wakeup: sti takes effect after the following instruction, so an interrupt
  * pending at the sti is taken only once the CPU halts, and ends the halt.
  */
+/* Clear CR0.TS: FPU instructions run without #NM again. */
+static inline void
+clts(void)
+{
+	__asm volatile("clts" ::: "memory");
+}
+
+/* Store the FPU state (108 bytes) and reinitialise the FPU. */
+static inline void
+fnsave(void *addr)
+{
+	__asm volatile("fnsave %0" : "=m"(*(char (*)[108])addr) :: "memory");
+}
+
+static inline void
+frstor(const void *addr)
+{
+	__asm volatile("frstor %0" :: "m"(*(const char (*)[108])addr) :
+	    "memory");
+}
+
+static inline void
+fninit(void)
+{
+	__asm volatile("fninit" ::: "memory");
+}
+
+static inline void
+fwait(void)
+{
+	__asm volatile("fwait" ::: "memory");
+}
+
 static inline void
 cpu_idle_wait(void)
 {

@@ -79,6 +79,9 @@ void	pmap_protect_pde(struct pmap *, vaddr_t sva, vaddr_t eva);
 int	pmap_pde_readonly(struct pmap *, vaddr_t va);
 void	pmap_pde_writable(struct pmap *, vaddr_t va);
 void	pmap_load(struct pmap *);
+paddr_t	pmap_pdirpa(struct pmap *);
+struct proc;
+void	pmap_activate(struct proc *);
 int	pmap_is_active(struct pmap *);
 
 extern paddr_t avail_start;	/* first physical byte not used at boot */

@@ -3,6 +3,7 @@
 #define _MACHINE_PSL_H_
 
 #define PSL_C		0x00000001	/* carry */
+#define PSL_MBO		0x00000002	/* must be one */
 #define PSL_PF		0x00000004
 #define PSL_Z		0x00000040	/* zero */
 #define PSL_T		0x00000100	/* trap (single step) */

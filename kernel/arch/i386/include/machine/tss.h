@@ -24,7 +24,10 @@ struct i386tss {
 	uint32_t tss_ioopt;	/* T bit, and the I/O bitmap's offset << 16 */
 };
 
-extern struct i386tss boot_tss, df_tss;
+extern struct i386tss df_tss;
+int	tss_alloc(struct i386tss *);
+void	tss_free(int sel);
+int	tss_slots_used(void);
 
 struct i386tss *tss_of_selector(int sel);
 

@@ -1,0 +1,21 @@
+/*
+ * machine/tcb.h: the thread control block on i386.  User code finds its
+ * TCB through %gs (the first word of the TCB points at itself); the
+ * kernel keeps its address in the thread's PCB and loads it into the
+ * user %gs descriptor when it switches to the thread (cpu_switchto).
+ */
+#ifndef _MACHINE_TCB_H_
+#define _MACHINE_TCB_H_
+
+#include <machine/param.h>
+
+/* A TCB must lie in user space. */
+#define TCB_INVALID(tcb)	((vaddr_t)(tcb) >= VM_MAXUSER_ADDRESS)
+
+struct proc;
+void	*tcb_get(struct proc *);
+void	tcb_set(struct proc *, void *);
+#define TCB_GET(p)	tcb_get(p)
+#define TCB_SET(p, tcb)	tcb_set((p), (tcb))
+
+#endif /* _MACHINE_TCB_H_ */

@@ -1,0 +1,74 @@
+/*
+ * sys/signal.h: signal numbers (OpenBSD's), sigset_t and sigaction.
+ * The kernel side (pending signals, actions, psignal) is in
+ * sys/signalvar.h.
+ */
+#ifndef _SYS_SIGNAL_H_
+#define _SYS_SIGNAL_H_
+
+#include <sys/types.h>
+
+#define NSIG	33		/* signals 1..32, and 0 for "none" */
+
+#define SIGHUP	1
+#define SIGINT	2
+#define SIGQUIT	3
+#define SIGILL	4
+#define SIGTRAP	5
+#define SIGABRT	6
+#define SIGEMT	7
+#define SIGFPE	8
+#define SIGKILL	9
+#define SIGBUS	10
+#define SIGSEGV	11
+#define SIGSYS	12
+#define SIGPIPE	13
+#define SIGALRM	14
+#define SIGTERM	15
+#define SIGURG	16
+#define SIGSTOP	17
+#define SIGTSTP	18
+#define SIGCONT	19
+#define SIGCHLD	20
+#define SIGTTIN	21
+#define SIGTTOU	22
+#define SIGIO	23
+#define SIGXCPU	24
+#define SIGXFSZ	25
+#define SIGVTALRM 26
+#define SIGPROF	27
+#define SIGWINCH 28
+#define SIGINFO	29
+#define SIGUSR1	30
+#define SIGUSR2	31
+#define SIGTHR	32
+
+typedef unsigned int sigset_t;
+typedef void (*sig_t)(int);
+
+#define SIG_DFL		((sig_t)0)
+#define SIG_IGN		((sig_t)1)
+#define SIG_ERR		((sig_t)-1)
+
+#define sigmask(n)	(1U << ((n) - 1))
+
+/* An alternate signal stack, sigaltstack(2). */
+typedef struct sigaltstack {
+	void	*ss_sp;			/* its base */
+	size_t	ss_size;		/* its size */
+	int	ss_flags;		/* SS_* */
+} stack_t;
+
+#define SS_ONSTACK	0x0001		/* running on it */
+#define SS_DISABLE	0x0004		/* disabled */
+
+union sigval {
+	int	sival_int;
+	void	*sival_ptr;
+};
+
+/* sigaltstack(2) ss_flags */
+#define SS_ONSTACK	0x0001		/* running on the alternate stack */
+#define SS_DISABLE	0x0004		/* no alternate stack */
+
+#endif /* _SYS_SIGNAL_H_ */

@@ -1,0 +1,295 @@
+/*
+ * kernel/kern_exit.c: the end of a thread and of a process, the reaper,
+ * and waiting for children (OpenBSD sys/kern/kern_exit.c, the parts issue
+ * 5 needs: kernel threads, and processes forked inside the kernel).
+ *
+ *   exit1(p)            the thread lets go of what it can while running:
+ *      |                tables, descriptors, children (to init), its
+ *      |                place in allprocess (-> zombprocess)
+ *   cpu_exit(p)         switches away for the last time (sched_exit)
+ *      |
+ *   idle thread         exit2(p): onto deadproc, wake the reaper
+ *      |
+ *   reaper()            frees the u-area, TSS slot and address space,
+ *      |                then: PS_NOZOMBIE (kernel threads): zap now;
+ *      |                otherwise the process is a zombie, SIGCHLD
+ *   dowait4(parent)     finds the zombie, proc_finish_wait -> process_zap
+ *
+ * FIXME (issue 6): signals' default actions, sessions and job control,
+ * rusage; (issue 8) other threads of the process.
+ */
+
+#include <sys/types.h>
+#include <sys/systm.h>
+#include <sys/param.h>
+#include <sys/errno.h>
+#include <sys/malloc.h>
+#include <sys/pool.h>
+#include <sys/proc.h>
+#include <sys/sched.h>
+#include <sys/ucred.h>
+#include <sys/resourcevar.h>
+#include <sys/signalvar.h>
+#include <sys/filedesc.h>
+#include <sys/vnode.h>
+#include <sys/event.h>
+#include <sys/wait.h>
+#include <sys/ptrace.h>
+#include <sys/unveil.h>
+#include <uvm/uvm.h>
+#include <machine/cpu.h>
+
+/* Threads the idle thread handed over, for the reaper to free. */
+static LIST_HEAD(, proc) deadproc = LIST_HEAD_INITIALIZER(deadproc);
+struct proc *reaperproc;
+
+/*
+ * The process pr has no threads left running: take it out of the live
+ * tables, give its children to init, and tell whoever watches.
+ */
+static void
+exit_process(struct proc *p, struct process *pr)
+{
+	struct process *qr, *nqr;
+	struct process *heir = initproc != NULL ? initproc->p_p : &process0;
+
+	timeout_del(&pr->ps_realit_to);
+	timeout_del(&pr->ps_rucheck_to);
+	fdfree(p);
+	if (pr->ps_textvp != NULL)
+		vrele(pr->ps_textvp);
+	pr->ps_textvp = NULL;
+	unveil_destroy(pr);
+
+	/* No longer findable as a live process; a zombie until waited. */
+	LIST_REMOVE(pr, ps_hash);
+	LIST_REMOVE(pr, ps_list);
+	LIST_INSERT_HEAD(&zombprocess, pr, ps_list);
+
+	/*
+	 * Children go to init (PORT: to process0 until init exists in
+	 * issue 6, so a kernel-forked orphan is still reaped by somebody).
+	 */
+	LIST_FOREACH_SAFE(qr, &pr->ps_children, ps_sibling, nqr) {
+		if (qr->ps_flags & PS_TRACED)
+			qr->ps_oppid = 0;
+		process_reparent(qr, heir);
+		if (qr->ps_flags & PS_ZOMBIE)
+			wakeup(heir);
+	}
+	knote_locked(&pr->ps_klist, NOTE_EXIT);
+}
+
+/*
+ * The running thread p exits; with EXIT_NORMAL its process does too,
+ * with status xexit or signal xsig for wait.
+ * => thread context; never returns.
+ */
+void
+exit1(struct proc *p, int xexit, int xsig, int flags)
+{
+	struct process *pr = p->p_p;
+
+	KASSERT(p == curproc);
+	atomic_setbits_int(&p->p_flag, P_WEXIT);
+	if (flags == EXIT_NORMAL) {
+		if (pr->ps_flags & PS_EXITING)
+			panic("exit1: process %d exiting twice", pr->ps_pid);
+		atomic_setbits_int(&pr->ps_flags, PS_EXITING);
+		pr->ps_xexit = xexit;
+		pr->ps_xsig = xsig;
+		/* FIXME: single_thread_set(p, SINGLE_EXIT) (issue 8). */
+	}
+
+	/* A vfork child is done with the parent's waiting (seed: fork1). */
+	if (pr->ps_flags & PS_PPWAIT) {
+		atomic_clearbits_int(&pr->ps_flags, PS_PPWAIT);
+		atomic_clearbits_int(&pr->ps_pptr->ps_flags, PS_ISPWAIT);
+		wakeup(pr->ps_pptr);
+	}
+
+	TAILQ_REMOVE(&pr->ps_threads, p, p_thr_link);
+	pr->ps_threadcnt--;
+	timeout_del(&p->p_sleep_to);
+	if (pr->ps_threadcnt == 0)
+		exit_process(p, pr);
+
+	/* The thread is gone from the tables; sched_exit reuses p_hash. */
+	LIST_REMOVE(p, p_hash);
+	LIST_REMOVE(p, p_list);
+	p->p_fd = NULL;
+
+	(void)__mp_release_all();
+	spl0();
+	cpu_exit(p);
+}
+
+/*
+ * The idle thread passes a dead thread to the reaper (p switched away
+ * for good).  => thread context, the idle thread.
+ */
+void
+exit2(struct proc *p)
+{
+	LIST_INSERT_HEAD(&deadproc, p, p_hash);
+	wakeup(&deadproc);
+}
+
+/* Free a dead thread's structure (and its thread count). */
+void
+proc_free(struct proc *p)
+{
+	crfree(p->p_ucred);
+	pool_put(&proc_pool, p);
+	nthreads--;
+}
+
+/*
+ * Free what is left of a dead thread and, if it was its process's last,
+ * make the process a zombie for its parent or, for kernel threads
+ * (PS_NOZOMBIE), free it now.
+ */
+static void
+reaper_reap(struct proc *p)
+{
+	struct process *pr = p->p_p;
+
+	cpu_proc_free(p);
+	uvm_uarea_free((vaddr_t)p->p_addr);
+	p->p_addr = NULL;
+
+	if ((p->p_flag & P_THREAD) == 0 && pr->ps_threadcnt == 0) {
+		uvm_exit(pr);
+		if ((pr->ps_flags & PS_NOZOMBIE) == 0) {
+			/* Process is now a true zombie. */
+			atomic_setbits_int(&pr->ps_flags, PS_ZOMBIE);
+			prsignal(pr->ps_pptr, SIGCHLD);
+			wakeup(pr->ps_pptr);
+		} else
+			process_zap(pr);
+	}
+	proc_free(p);
+}
+
+/*
+ * The reaper thread: frees dead threads, which cannot free their own
+ * kernel stack while running on it.
+ */
+void
+reaper(void *arg __unused)
+{
+	struct proc *p;
+
+	KERNEL_UNLOCK();
+	for (;;) {
+		while ((p = LIST_FIRST(&deadproc)) == NULL)
+			tsleep_nsec(&deadproc, PVM, "reaper", INFSLP);
+		LIST_REMOVE(p, p_hash);
+		reaper_reap(p);
+	}
+}
+
+/*
+ * Free a process that has been waited for (or needs no waiting): the
+ * last references, its pid (into oldpids, seed: freepid) and its
+ * process count.
+ */
+void
+process_zap(struct process *pr)
+{
+	uid_t uid = pr->ps_ucred->cr_ruid;
+
+	leavepgrp(pr);
+	LIST_REMOVE(pr, ps_sibling);
+	process_clear_orphan(pr);
+	LIST_REMOVE(pr, ps_list);	/* off zombprocess */
+
+	free(pr->ps_ptstat, M_SUBPROC, sizeof(*pr->ps_ptstat));
+	free(pr->ps_pin.pn_pins, M_PINSYSCALL,
+	    pr->ps_pin.pn_npins * sizeof(u_int));
+	free(pr->ps_libcpin.pn_pins, M_PINSYSCALL,
+	    pr->ps_libcpin.pn_npins * sizeof(u_int));
+	sigactsfree(pr->ps_sigacts);
+	lim_free(pr->ps_limit);
+	crfree(pr->ps_ucred);
+
+	(void)chgproccnt(uid, -1);
+	freepid(pr->ps_pid);
+	pool_put(&process_pool, pr);
+	nprocesses--;
+}
+
+/*
+ * The waiter q has collected pr's status: free it, or give a traced
+ * process back to its real parent, which waits for it in turn.
+ */
+void
+proc_finish_wait(struct proc *q __unused, struct process *pr)
+{
+	struct process *tr;
+
+	if (pr->ps_oppid != 0 && (tr = prfind(pr->ps_oppid)) != NULL &&
+	    tr != pr->ps_pptr) {
+		pr->ps_oppid = 0;
+		atomic_clearbits_int(&pr->ps_flags, PS_TRACED);
+		process_reparent(pr, tr);
+		prsignal(tr, SIGCHLD);
+		wakeup(tr);
+	} else
+		process_zap(pr);
+}
+
+/* Does child pr match wait4's pid argument, as seen from q? */
+static int
+wait_match(struct process *q, struct process *pr, pid_t pid)
+{
+	if (pid > 0)
+		return pr->ps_pid == pid;
+	if (pid == WAIT_MYPGRP)
+		return pr->ps_pgid == q->ps_pgid;
+	if (pid < -1)
+		return pr->ps_pgid == -pid;
+	return 1;			/* WAIT_ANY */
+}
+
+/*
+ * wait4(2)'s worker: wait for a child of q's process that matches pid to
+ * become a zombie.  *retval gets its pid (0 with WNOHANG and nothing
+ * yet), *statusp its status.  ECHILD when no child matches.
+ * FIXME (issue 6): stopped and continued children (WUNTRACED,
+ * WCONTINUED) and rusage.
+ */
+int
+dowait4(struct proc *q, pid_t pid, int *statusp, int options,
+    struct rusage *rusage __unused, register_t *retval)
+{
+	struct process *pr;
+	int nfound, error;
+
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
+		return EINVAL;
+	for (;;) {
+		nfound = 0;
+		LIST_FOREACH(pr, &q->p_p->ps_children, ps_sibling) {
+			if (!wait_match(q->p_p, pr, pid))
+				continue;
+			nfound++;
+			if ((pr->ps_flags & PS_ZOMBIE) == 0)
+				continue;
+			*retval = pr->ps_pid;
+			if (statusp != NULL)
+				*statusp = W_EXITCODE(pr->ps_xexit, pr->ps_xsig);
+			proc_finish_wait(q, pr);
+			return 0;
+		}
+		if (nfound == 0)
+			return ECHILD;
+		if (options & WNOHANG) {
+			*retval = 0;
+			return 0;
+		}
+		if ((error = tsleep_nsec(q->p_p, PWAIT | PCATCH, "wait",
+		    INFSLP)) != 0)
+			return error;
+	}
+}

@@ -1,0 +1,136 @@
+/*
+ * kernel/kern_prot.c: credentials (struct ucred), OpenBSD's interface
+ * written afresh for Tine.  Entry points: prot_init() (from main(),
+ * before proc0 gets its credentials), crget(), crhold(), crfree(),
+ * crcopy(), crdup(), crset() and suser().  <sys/ucred.h> has the
+ * structure.
+ *
+ * A ucred is shared by reference: fork1() gives the child's process and
+ * thread the parent's with crhold(), and nobody ever changes a shared
+ * one.  Code that wants to change credentials first makes them private
+ * with crcopy(), which copies only when someone else holds a reference:
+ *
+ *	cr = crcopy(pr->ps_ucred);	refs 1: the same ucred back
+ *	cr->cr_uid = uid;		refs > 1: a copy, and one
+ *	pr->ps_ucred = cr;		    reference to the old dropped
+ *
+ * The set*id(2) system calls that do this arrive with user space
+ * (issue 6).  Read next: kern_fork.c, where credentials are shared.
+ */
+
+#include <sys/types.h>
+#include <sys/param.h>
+#include <sys/systm.h>
+#include <sys/errno.h>
+#include <sys/pool.h>
+#include <sys/ucred.h>
+#include <sys/proc.h>
+#include <lib/libkern/libkern.h>
+#include <machine/intr.h>
+
+struct pool ucred_pool;
+
+/*
+ * Set up the pool that credentials come from.
+ * => once, from main(), before the first crget()
+ */
+void
+prot_init(void)
+{
+	pool_init(&ucred_pool, sizeof(struct ucred), 0, IPL_NONE,
+	    PR_WAITOK, "ucredpl", NULL);
+}
+
+/*
+ * Copy everything of cr but its reference count into newcr.
+ * PORT: upstream copies from a cr_startcopy marker; our refcount is the
+ * only field that must not be copied, so save and restore it instead.
+ * => cr is live (has a reference)
+ */
+void
+crset(struct ucred *newcr, const struct ucred *cr)
+{
+	struct refcnt refs;
+
+	KASSERT(cr->cr_refcnt.r_refs > 0);
+	refs = newcr->cr_refcnt;
+	memcpy(newcr, cr, sizeof(*newcr));
+	newcr->cr_refcnt = refs;
+}
+
+/*
+ * A new, zeroed credential (uid 0, gid 0, no groups) with one reference,
+ * the caller's.
+ * => may sleep for memory (PR_WAITOK)
+ */
+struct ucred *
+crget(void)
+{
+	struct ucred *cr;
+
+	cr = pool_get(&ucred_pool, PR_WAITOK | PR_ZERO);
+	refcnt_init(&cr->cr_refcnt);
+	return cr;
+}
+
+/* One more reference to cr. */
+void
+crhold(struct ucred *cr)
+{
+	refcnt_take(&cr->cr_refcnt);
+}
+
+/*
+ * Drop a reference to cr; the last one frees it.
+ * => refcnt_rele() panics on a credential with no references left
+ */
+void
+crfree(struct ucred *cr)
+{
+	if (refcnt_rele(&cr->cr_refcnt))
+		pool_put(&ucred_pool, cr);
+}
+
+/*
+ * Make cr safe to change: cr itself if the caller holds the only
+ * reference, else a private copy, with the caller's reference to cr
+ * dropped.
+ * => the caller holds a reference to cr, and gets one to the result
+ */
+struct ucred *
+crcopy(struct ucred *cr)
+{
+	struct ucred *newcr;
+
+	if (refcnt_read(&cr->cr_refcnt) == 1)
+		return cr;
+	newcr = crget();
+	crset(newcr, cr);
+	crfree(cr);
+	return newcr;
+}
+
+/*
+ * A private copy of cr, with one reference; cr keeps its references.
+ */
+struct ucred *
+crdup(struct ucred *cr)
+{
+	struct ucred *newcr;
+
+	newcr = crget();
+	crset(newcr, cr);
+	return newcr;
+}
+
+/*
+ * May p use the superuser's privileges?
+ * => 0 if its effective uid is 0, else EPERM
+ */
+int
+suser(struct proc *p)
+{
+	if (p->p_ucred->cr_uid == 0)
+		return 0;
+	return EPERM;
+}

@@ -1,0 +1,142 @@
+/*
+ * kernel/kern_sig.c: signals, the part processes need from birth:
+ * OpenBSD's interface written afresh for Tine.  Entry points: sig_init()
+ * (from main()), siginit() (process0's actions), sigactsinit() and
+ * sigactsfree() (fork and exit), sigstkinit(), psignal() and prsignal().
+ * <sys/signalvar.h> has the structures.
+ *
+ * A process's signal actions (struct sigacts) are its own: fork gives the
+ * child a copy of the parent's.  A signal sent with psignal() is made
+ * pending on the thread (p_siglist) and wakes it if it sleeps
+ * interruptibly; the sleep (tsleep_nsec with PCATCH, kern_synch.c) then
+ * returns EINTR or ERESTART.
+ *
+ * FIXME: issue 6 brings the rest: delivery to user mode (postsig, the
+ * signal trampoline), the default actions (stop, continue, core, kill),
+ * job control, ptrace's interception and sigaction(2)/sigprocmask(2).
+ */
+
+#include <sys/types.h>
+#include <sys/param.h>
+#include <sys/systm.h>
+#include <sys/atomic.h>
+#include <sys/pool.h>
+#include <sys/signal.h>
+#include <sys/signalvar.h>
+#include <sys/proc.h>
+#include <sys/sched.h>
+#include <lib/libkern/libkern.h>
+#include <machine/cpu.h>
+#include <machine/intr.h>
+
+struct pool sigacts_pool;
+
+/*
+ * The signals whose default action is to ignore them (upstream's
+ * sigprop[] entries with SA_IGNORE).  siginit() leaves SIGCONT out:
+ * its default action, continuing a stopped process, still happens.
+ */
+#define SIGDFLIGNORE	(sigmask(SIGURG) | sigmask(SIGCONT) |	\
+			    sigmask(SIGCHLD) | sigmask(SIGIO) |	\
+			    sigmask(SIGWINCH) | sigmask(SIGINFO) |	\
+			    sigmask(SIGTHR))
+
+/*
+ * Set up the pool that signal actions come from.
+ * => once, from main(), before process0 gets its actions
+ */
+void
+sig_init(void)
+{
+	pool_init(&sigacts_pool, sizeof(struct sigacts), 0, IPL_NONE,
+	    PR_WAITOK, "sigapl", NULL);
+}
+
+/*
+ * Signal actions for process0, which every other process inherits:
+ * everything SIG_DFL, and the signals ignored by default ignored.
+ * => ps is zeroed
+ */
+void
+siginit(struct sigacts *ps)
+{
+	ps->ps_sigignore |= SIGDFLIGNORE & ~sigmask(SIGCONT);
+	ps->ps_sigflags = SAS_NOCLDWAIT | SAS_NOCLDSTOP;
+}
+
+/*
+ * New signal actions for a child of pr: a copy of pr's.
+ * => may sleep for memory
+ */
+struct sigacts *
+sigactsinit(struct process *pr)
+{
+	struct sigacts *ps;
+
+	ps = pool_get(&sigacts_pool, PR_WAITOK);
+	memcpy(ps, pr->ps_sigacts, sizeof(*ps));
+	return ps;
+}
+
+/* Free signal actions, at the process's end. */
+void
+sigactsfree(struct sigacts *ps)
+{
+	pool_put(&sigacts_pool, ps);
+}
+
+/* A thread's alternate signal stack: none. */
+void
+sigstkinit(struct sigaltstack *ss)
+{
+	ss->ss_sp = NULL;
+	ss->ss_size = 0;
+	ss->ss_flags = SS_DISABLE;
+}
+
+/*
+ * Send signal signum to thread p: drop it if p's process ignores it
+ * (unless traced: the tracer sees every signal), else make it pending
+ * on p and, unless p blocks it, end an interruptible sleep of p's.
+ * PORT: upstream's ptsignal() also picks a thread for a process-wide
+ * signal, and carries out the default actions (SIGKILL, stops,
+ * SIGCONT); FIXME: issue 6.
+ * => any context but an interrupt handler below IPL_SCHED; takes
+ *    SCHED_LOCK
+ */
+void
+psignal(struct proc *p, int signum)
+{
+	struct process *pr = p->p_p;
+	sigset_t mask;
+
+	if (signum <= 0 || signum >= NSIG)
+		panic("psignal: signal number %d", signum);
+	mask = sigmask(signum);
+
+	if ((pr->ps_flags & PS_TRACED) == 0 &&
+	    (pr->ps_sigacts->ps_sigignore & mask) != 0)
+		return;
+
+	atomic_setbits_int((volatile unsigned int *)&p->p_siglist, mask);
+	if (p->p_sigmask & mask)
+		return;		/* stays pending until unblocked */
+
+	SCHED_LOCK();
+	if (p->p_stat == SSLEEP && (p->p_flag & P_SINTR)) {
+		unsleep(p);
+		setrunnable(p);
+	}
+	SCHED_UNLOCK();
+}
+
+/*
+ * Send signal signum to process pr.
+ * PORT: to its main thread; upstream lets ptsignal() choose a thread
+ * that does not block it (FIXME: issue 6, with threads in user space).
+ */
+void
+prsignal(struct process *pr, int signum)
+{
+	psignal(pr->ps_mainproc, signum);
+}
