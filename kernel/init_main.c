@@ -19,6 +19,10 @@
 #include <sys/timeout.h>
 #include <sys/proc.h>
 #include <sys/sched.h>
+#include <sys/wait.h>
+#include <sys/param.h>
+#include <sys/errno.h>
+#include <lib/libkern/libkern.h>
 #include <dev/rndvar.h>
 #include <uvm/uvm_extern.h>
 #include <machine/cpu.h>
@@ -85,15 +89,41 @@ bootopt_seed_given(const char *cmdline)
 }
 
 /*
- * The threads every system has: the idle thread (fork1 with FORK_IDLE:
+ * Process 1.  OpenBSD's start_init() execs /sbin/init; until exec exists
+ * (issue 6) init stays in the kernel and does the one job of init that
+ * the kernel relies on: it waits for the orphans exit1() gives it, so no
+ * zombie is left behind.
+ */
+static void
+start_init(void *arg __unused)
+{
+	struct proc *p = curproc;
+	register_t retval;
+	int status;
+
+	KERNEL_UNLOCK();
+	for (;;) {
+		if (dowait4(p, WAIT_ANY, &status, 0, NULL, &retval) == ECHILD)
+			tsleep_nsec(p->p_p, PWAIT, "initwait", INFSLP);
+	}
+}
+
+/*
+ * The first processes, in OpenBSD's order: init first, so that it gets
+ * pid 1 (the seed's allocpid() hands out 1 once, then random pids), then
+ * the threads every system has: the idle thread (fork1 with FORK_IDLE:
  * it never goes on a run queue, the scheduler picks it when nothing else
- * runs) and the reaper.  Both come from the seed's fork1().
+ * runs) and the reaper.  All come from the seed's fork1().
  */
 static void
 start_kthreads(void)
 {
 	struct cpu_info *ci = curcpu();
 	struct proc *idle;
+
+	if (fork1(&proc0, FORK_FORK, start_init, NULL, NULL, &initproc) != 0)
+		panic("fork init");
+	strlcpy(initproc->p_p->ps_comm, "init", sizeof(initproc->p_p->ps_comm));
 
 	if (fork1(&proc0, FORK_SHAREVM | FORK_SHAREFILES | FORK_NOZOMBIE |
 	    FORK_SYSTEM | FORK_IDLE, sched_idle, ci, NULL, &idle) != 0)

@@ -52,6 +52,7 @@ exit_process(struct proc *p, struct process *pr)
 {
 	struct process *qr, *nqr;
 	struct process *heir = initproc != NULL ? initproc->p_p : &process0;
+	int orphans = !LIST_EMPTY(&pr->ps_children);
 
 	timeout_del(&pr->ps_realit_to);
 	timeout_del(&pr->ps_rucheck_to);
@@ -74,9 +75,10 @@ exit_process(struct proc *p, struct process *pr)
 		if (qr->ps_flags & PS_TRACED)
 			qr->ps_oppid = 0;
 		process_reparent(qr, heir);
-		if (qr->ps_flags & PS_ZOMBIE)
-			wakeup(heir);
 	}
+	/* init waits for its new children (and reaps any zombie now). */
+	if (orphans)
+		wakeup(heir);
 	knote_locked(&pr->ps_klist, NOTE_EXIT);
 }
 

@@ -114,13 +114,14 @@ psignal(struct proc *p, int signum)
 		panic("psignal: signal number %d", signum);
 	mask = sigmask(signum);
 
-	if ((pr->ps_flags & PS_TRACED) == 0 &&
+	if ((pr->ps_flags & PS_TRACED) == 0 && (mask & sigcantmask) == 0 &&
 	    (pr->ps_sigacts->ps_sigignore & mask) != 0)
 		return;
 
 	atomic_setbits_int((volatile unsigned int *)&p->p_siglist, mask);
-	if (p->p_sigmask & mask)
+	if ((p->p_sigmask & mask) && (mask & sigcantmask) == 0)
 		return;		/* stays pending until unblocked */
+	aston(p);		/* look at it on the way to user mode */
 
 	SCHED_LOCK();
 	if (p->p_stat == SSLEEP && (p->p_flag & P_SINTR)) {

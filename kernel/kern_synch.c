@@ -51,6 +51,30 @@ sleep_signal_pending(struct proc *p)
 }
 
 /*
+ * Arm p's sleep timeout for nsecs from now, as a deadline on the uptime
+ * clock: it fires at the first clock tick at or after the deadline, so
+ * the sleep lasts between nsecs and nsecs plus one tick.
+ * PORT: OpenBSD turns nsecs into a count of ticks (p_sleep_to stays
+ * KCLOCK_NONE), which is up to a tick early or late depending on where in
+ * the current tick the sleep starts; an uptime deadline is exact to the
+ * tick.  The timeout is not pending here, so its clock may change.
+ */
+static void
+sleep_deadline(struct proc *p, uint64_t nsecs)
+{
+	struct timespec now, ts;
+
+	nanouptime(&now);
+	if (nsecs > MAXTSLP / 2)
+		nsecs = MAXTSLP / 2;	/* about 292 years: forever enough */
+	ts.tv_sec = nsecs / 1000000000ULL;
+	ts.tv_nsec = nsecs % 1000000000ULL;
+	timespecadd(&now, &ts, &ts);
+	timeout_set_flags(&p->p_sleep_to, endtsleep, p, KCLOCK_UPTIME, 0);
+	timeout_abs_ts(&p->p_sleep_to, &ts);
+}
+
+/*
  * The common part of tsleep() and tsleep_nsec(): queue curproc on ident,
  * arm the timeout (if timo_nsec is not INFSLP, or timo_ticks > 0), switch
  * away, and sort out why we woke.
@@ -82,10 +106,11 @@ sleep_common(const volatile void *ident, int priority, const char *wmesg,
 	TAILQ_INSERT_TAIL(&slpque[LOOKUP(ident)], p, p_runq);
 	if (catch)
 		atomic_setbits_int(&p->p_flag, P_SINTR);
-	if (timo_ticks > 0)
+	if (timo_ticks > 0) {
+		timeout_set(&p->p_sleep_to, endtsleep, p);
 		timeout_add(&p->p_sleep_to, timo_ticks);
-	else if (timo_nsec != INFSLP)
-		timeout_add_nsec(&p->p_sleep_to, timo_nsec);
+	} else if (timo_nsec != INFSLP)
+		sleep_deadline(p, timo_nsec);
 	p->p_stat = SSLEEP;
 	mi_switch();
 	SCHED_UNLOCK();

@@ -43,10 +43,12 @@
 #include <uvm/uvm_extern.h>
 #include <uvm/uvm_map.h>
 #include <sys/proc.h>
+#include <sys/signal.h>
 #include <machine/cpu.h>
 
 void	trap(struct trapframe *);
 static void trap_ast(void);
+static void trap_exit(struct proc *, int) __dead;
 void	trap_doublefault(void);
 
 static const char *const trap_names[T_NEXCEPT] = {
@@ -190,10 +192,39 @@ trap_pagefault(struct trapframe *tf, vaddr_t cr2, int *errorp)
 	return 0;
 }
 
+/* The signal a trap from user mode means (OpenBSD's i386 trap.c). */
+static int
+trap_signal(int trapno)
+{
+	switch (trapno) {
+	case T_BPTFLT:
+	case T_TRCTRAP:
+		return SIGTRAP;
+	case T_PRIVINFLT:
+		return SIGILL;
+	case T_DIVIDE:
+	case T_OFLOW:
+	case T_ARITHTRAP:
+	case T_XFTRAP:
+		return SIGFPE;
+	case T_BOUND:
+	case T_SEGNPFLT:
+	case T_STKFLT:
+	case T_ALIGNFLT:
+		return SIGBUS;
+	default:
+		return SIGSEGV;
+	}
+}
+
 /*
  * A trap from ring 3 the kernel cannot resolve ends the user code, never
- * the kernel: say why on the console and leave.  int3 is, for now, how
- * user code says it is done (cpu_run_user).
+ * the kernel: say why on the console and end the process, with the
+ * signal the trap means as its exit status.  int3 under cpu_run_user()
+ * is how the scaffolding's user code says it is done.
+ * PORT: OpenBSD posts the signal (trapsignal) and the default action ends
+ * the process on the way out; signal delivery arrives in issue 6, so for
+ * now every such trap ends the process directly.
  */
 static void __dead
 trap_user(struct trapframe *tf, vaddr_t cr2, int error)
@@ -214,11 +245,25 @@ trap_user(struct trapframe *tf, vaddr_t cr2, int error)
 		snprintf(what, sizeof(what), "error code 0x%x", tf->tf_err);
 	snprintf(why, sizeof(why), "user %s at eip 0x%08x: %s",
 	    trap_name(tf->tf_trapno), tf->tf_eip, what);
-	printf("\033[1;31m%s; the process is ended\033[0m\n", why);
-	/* FIXME: exit1(p, SIGSEGV) once processes exist (issue 6). */
-	if (cpu_user_active())
+	if (cpu_user_active()) {
+		printf("\033[1;31m%s; the process is ended\033[0m\n", why);
 		cpu_user_exit(-1, why);
-	panic("%s, and there is no process to end", why);
+	}
+	printf("\033[1;31mpid %d (%s): %s; the process is ended\033[0m\n",
+	    curproc->p_p->ps_pid, curproc->p_p->ps_comm, why);
+	trap_exit(curproc, trap_signal(tf->tf_trapno));
+}
+
+/*
+ * End p, killed by sig.  FIXME (issue 8): a thread that is not alone
+ * ends only itself until single-threading ends its siblings too.
+ */
+static void __dead
+trap_exit(struct proc *p, int sig)
+{
+	enable_intr();
+	KERNEL_LOCK();
+	exit1(p, 0, sig, P_HASSIBLING(p) ? EXIT_THREAD : EXIT_NORMAL);
 }
 
 /*
@@ -264,6 +309,13 @@ trap_ast(void)
 		if (want_resched(curcpu()))
 			preempt();
 	}
+	/*
+	 * PORT: of signals, only SIGKILL acts yet (psignal makes it pending
+	 * and posts the AST); issue 6 delivers the rest here (userret).
+	 */
+	if (p != NULL && cpu_user_active() == 0 &&
+	    (p->p_siglist | p->p_p->ps_siglist) & sigmask(SIGKILL))
+		trap_exit(p, SIGKILL);
 }
 
 /* The test that caught a double fault, for df_resume() below. */

@@ -238,3 +238,29 @@ cpu_idle_cycle(void)
 {
 	cpu_idle_wait();
 }
+
+/*
+ * Make p's next return from the kernel enter user mode at entry with
+ * stack pointer stack: a fresh trap frame at the top of its kernel stack,
+ * user segments, interrupts on.  exec does this for a new image (issue
+ * 6); a thread that is a fresh process can do it to start user code.
+ * PORT: OpenBSD's setregs takes the exec package and ps_strings.
+ * => p is curproc, or not running; p_addr is a u-area from cpu_fork.
+ */
+void
+setregs(struct proc *p, u_long entry, u_long stack)
+{
+	struct trapframe *tf;
+
+	tf = (struct trapframe *)((vaddr_t)p->p_addr + USPACE) - 1;
+	memset(tf, 0, sizeof(*tf));
+	tf->tf_fs = GSEL(GUFS_SEL, SEL_UPL);
+	tf->tf_gs = GSEL(GUGS_SEL, SEL_UPL);
+	tf->tf_es = tf->tf_ds = GSEL(GUDATA_SEL, SEL_UPL);
+	tf->tf_cs = GSEL(GUCODE_SEL, SEL_UPL);
+	tf->tf_ss = GSEL(GUDATA_SEL, SEL_UPL);
+	tf->tf_eip = entry;
+	tf->tf_esp = stack;
+	tf->tf_eflags = PSL_MBO | PSL_I;
+	p->p_md.md_regs = tf;
+}

@@ -69,7 +69,9 @@ void	aston(struct proc *);
 void	cpu_idle_cycle(void);
 void	proc0_md_init(struct proc *);
 void	cpu_proc_free(struct proc *);
+void	setregs(struct proc *, u_long entry, u_long stack);
 void	npxinit(void);
+extern u_long npx_nswitch;
 void	npxsave_proc(struct proc *, int);
 int	npxdna(void);
 
