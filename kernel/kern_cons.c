@@ -15,6 +15,8 @@
 #include <sys/types.h>
 #include <sys/systm.h>
 #include <sys/cons.h>
+#include <sys/param.h>
+#include <sys/proc.h>
 #include <machine/cpufunc.h>
 #include <machine/intr.h>
 
@@ -66,6 +68,8 @@ cons_input(int c)
 		return;
 	cons_inq[cons_inq_head % CONS_INQ_SIZE] = c;
 	cons_inq_head++;
+	if (curcpu()->ci_schedstate.spc_idleproc != NULL)
+		wakeup(&cons_inq_head);
 }
 
 void
@@ -92,19 +96,30 @@ cn_trygetc(void)
 }
 
 /*
- * Wait for an input character.  The CPU halts between interrupts; the
- * check and the halt happen with interrupts off until cpu_idle_wait()'s
- * "sti; hlt", so a character arriving in between is not slept through.
+ * Wait for an input character.  Once the scheduler runs, the thread
+ * sleeps and other threads get the CPU; the check and the sleep happen
+ * at spltty, so a character arriving in between wakes it.  Before that
+ * (early boot) the CPU halts between interrupts: the check and the halt
+ * happen with interrupts off until cpu_idle_wait()'s "sti; hlt".
  */
 int
 cngetc(void)
 {
 	u_int ef;
-	int c;
+	int c, s;
 
 	for (;;) {
 		if ((c = cn_trygetc()) != -1)
 			return c;
+		if (curcpu()->ci_schedstate.spc_idleproc != NULL &&
+		    panicstr == NULL) {
+			s = spltty();
+			if (cons_inq_tail == cons_inq_head)
+				tsleep_nsec(&cons_inq_head, PWAIT, "cnin",
+				    INFSLP);
+			splx(s);
+			continue;
+		}
 		ef = intr_disable();
 		if (cons_inq_tail == cons_inq_head)
 			cpu_idle_wait();

@@ -162,11 +162,19 @@ sched_idle(void *v)
 	struct proc *p = curproc;
 
 	KERNEL_UNLOCK();
+	/*
+	 * Our first run may be sched_exit()'s switch from a dead thread
+	 * (the CPU has never been idle before): hand it on at once, or it
+	 * would wait for the CPU's first idle moment, which a busy system
+	 * may never have.
+	 */
+	sched_reap_dead();
 	SCHED_LOCK();
 	ci->ci_schedstate.spc_idleproc = p;
 	p->p_stat = SSLEEP;
 	p->p_cpu = ci;
 	p->p_usrpri = MAXPRI;		/* anything runnable is better */
+	p->p_slppri = MAXPRI;
 	atomic_setbits_int(&p->p_flag, P_CPUPEG);
 	mi_switch();
 	SCHED_UNLOCK();

@@ -4,8 +4,8 @@
  * serial input work, and shows what the kernel knows:
  *
  *   tine> help
- *   uptime  mem  vm  cpu  intr  ktest [NAME]  echo TEXT  reboot  poweroff
- *   halt
+ *   uptime  mem  vm  cpu  intr  ps  spawn [N]  trace [NAME]  ktest [NAME]
+ *   echo TEXT  reboot  poweroff  halt
  */
 
 #include <sys/types.h>
@@ -33,6 +33,9 @@ struct kmon_cmd {
 };
 
 static void kmon_help(const char *);
+void	kmon_ps(const char *);		/* kmon_proc.c */
+void	kmon_trace(const char *);
+void	kmon_spawn(const char *);
 
 static void
 kmon_uptime(const char *arg __unused)
@@ -132,6 +135,9 @@ static const struct kmon_cmd kmon_cmds[] = {
 	{ "vm", kmon_vm, "page and allocator counters" },
 	{ "cpu", kmon_cpu, "the processor" },
 	{ "intr", kmon_intr, "interrupts per IRQ" },
+	{ "ps", kmon_ps, "processes and threads" },
+	{ "spawn", kmon_spawn, "start ARG kernel threads that sleep, then exit" },
+	{ "trace", kmon_trace, "the last trace records (named ARG: fork)" },
 	{ "ktest", kmon_ktest, "run the self-tests (whose name has ARG)" },
 	{ "echo", kmon_echo, "print ARG" },
 	{ "reboot", kmon_reboot, "reset the machine" },

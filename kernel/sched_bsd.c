@@ -120,6 +120,8 @@ schedcpu(void *arg)
 	    >> FSHIFT;
 	loadfac = loadfactor(sched_ldavg);
 	LIST_FOREACH(p, &allproc, p_list) {
+		if (p == curcpu()->ci_schedstate.spc_idleproc)
+			continue;	/* stays at MAXPRI */
 		if (p->p_stat == SSLEEP || p->p_stat == SSTOP)
 			p->p_slptime++;
 		p->p_pctcpu = (p->p_pctcpu * CCPU) >> FSHIFT;

@@ -49,8 +49,22 @@ printf 'nosuchcommand\r' >&3
 check "an unknown command is reported" \
     wait_line "nosuchcommand: unknown command; try help"
 wait_prompts 4
+# Processes: spawn forks kernel threads (the seed's fork1), ps lists them
+# asleep next to init (pid 1), trace shows the sched:fork records.
+printf 'spawn 2\r' >&3
+wait_prompts 5
+printf 'ps\r' >&3
+wait_prompts 6
+check "ps lists init as pid 1" \
+    sh -c "tr -d '\r' < '$LOG' | grep -Eq '^ +1 +[0-9]+ +0 +sleep .* init\$'"
+check "ps lists the two spawned threads asleep" \
+    test "$(tr -d '\r' < "$LOG" | grep -Ec ' sleep +[0-9]+ spawned +spawned$')" = 2
+printf 'trace fork\r' >&3
+wait_prompts 7
+check "trace shows a sched:fork record" \
+    sh -c "tr -d '\r' < '$LOG' | grep -q ' sched:fork '"
 printf 'reboot\r' >&3
-check "reboot: the machine resets and Tine boots again" wait_prompts 5
+check "reboot: the machine resets and Tine boots again" wait_prompts 8
 check "... with a second banner" \
     test "$(grep -c 'a small OS around OpenBSD' "$LOG")" = 2
 printf 'poweroff\r' >&3

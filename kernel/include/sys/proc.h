@@ -239,7 +239,6 @@ struct proc {
 	u_char	p_spare;
 	char	p_stat;			/* S* below */
 	u_char	p_runpri;		/* the run queue we are on */
-	u_char	p_slppri;		/* sleep priority: wakes at it */
 	u_char	p_descfd;
 
 	pid_t	p_tid;			/* thread identifier */
@@ -251,6 +250,7 @@ struct proc {
 
 	/* scheduling */
 	int	p_cpticks;		/* ticks of CPU time this second */
+	u_char	p_slppri;		/* sleep priority: wakes at it */
 	const volatile void *p_wchan;	/* sleeping on this */
 	struct	timeout p_sleep_to;	/* tsleep_nsec's timeout */
 	const char *p_wmesg;		/* why we sleep */

@@ -81,14 +81,14 @@ proc_baseline_equal(const struct proc_baseline *a,
 static inline void
 proc_quiesce(const struct proc_baseline *b)
 {
+	uint64_t end = getnsecuptime() + 1000000000ULL;
 	struct proc_baseline now;
-	int i;
 
-	for (i = 0; i < 100; i++) {
+	for (;;) {
 		proc_baseline(&now);
-		if (proc_baseline_equal(&now, b))
+		if (proc_baseline_equal(&now, b) || getnsecuptime() >= end)
 			return;
-		tsleep_nsec(&now, PWAIT, "quiesce", 10000000ULL);
+		tsleep_nsec(&now, PWAIT, "quiesce", 1000000ULL);
 	}
 }
 
@@ -112,16 +112,16 @@ proc_quiesce(const struct proc_baseline *b)
 } while (0)
 
 /*
- * Sleep (a tick at a time, at most about ms milliseconds) until *flag
- * is at least want; returns what it is.
+ * Sleep (a tick at a time, at most ms milliseconds) until *flag is at
+ * least want; returns what it is.
  */
 static inline int
 proc_wait_flag(volatile int *flag, int want, int ms)
 {
-	int i;
+	uint64_t end = getnsecuptime() + (uint64_t)ms * 1000000ULL;
 
-	for (i = 0; i < ms / 10 + 1 && *flag < want; i++)
-		tsleep_nsec((const void *)flag, PWAIT, "ktwait", 10000000ULL);
+	while (*flag < want && getnsecuptime() < end)
+		tsleep_nsec((const void *)flag, PWAIT, "ktwait", 1000000ULL);
 	return *flag;
 }
 
