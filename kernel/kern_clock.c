@@ -2,9 +2,13 @@
  * kernel/kern_clock.c: the clock interrupt.
  *
  * hardclock() runs hz times a second from the PIT (i8253.c): it counts
- * ticks and hands the timeouts due to the soft clock (kern_timeout.c).
- * The scheduler (roundrobin, schedcpu) hooks in here in later work, as in
- * OpenBSD's kern_clock.c.
+ * ticks, charges the running thread (schedclock), runs the per-CPU clock
+ * events (round robin, interval timers: kern_clockintr.c) and hands the
+ * timeouts due to the soft clock (kern_timeout.c).
+ *
+ * PORT: OpenBSD drives schedclock() from statclock(), a separate clock at
+ * stathz; Tine has one clock, and hardclock() charges the thread itself
+ * (every 4th tick counts, sched_bsd.c).
  */
 
 #include <sys/types.h>

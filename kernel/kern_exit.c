@@ -68,13 +68,27 @@ exit_process(struct proc *p, struct process *pr)
 	LIST_INSERT_HEAD(&zombprocess, pr, ps_list);
 
 	/*
-	 * Children go to init (PORT: to process0 until init exists in
-	 * issue 6, so a kernel-forked orphan is still reaped by somebody).
+	 * Children go to init.  PORT: to process0 before init is forked (at
+	 * boot, when no process has children yet).
 	 */
 	LIST_FOREACH_SAFE(qr, &pr->ps_children, ps_sibling, nqr) {
-		if (qr->ps_flags & PS_TRACED)
+		/*
+		 * A process we trace is killed (as OpenBSD does: its tracer
+		 * is gone); it goes back to its real parent first.
+		 */
+		if ((qr->ps_flags & (PS_TRACED | PS_EXITING)) == PS_TRACED) {
+			process_untrace(qr);
+			prsignal(qr, SIGKILL);
+		} else {
 			qr->ps_oppid = 0;
-		process_reparent(qr, heir);
+			process_reparent(qr, heir);
+		}
+	}
+	/* Processes we are the real parent of forget us. */
+	while ((qr = LIST_FIRST(&pr->ps_orphans)) != NULL) {
+		KASSERT(qr->ps_oppid == pr->ps_pid);
+		qr->ps_oppid = 0;
+		process_clear_orphan(qr);
 	}
 	/* init waits for its new children (and reaps any zombie now). */
 	if (orphans)

@@ -119,6 +119,7 @@ proc0_init(void)
 	p->p_stat = SONPROC;
 	p->p_cpu = curcpu();
 	p->p_usrpri = PUSER;
+	pr->ps_nice = NZERO;		/* every child inherits it */
 	strlcpy(pr->ps_comm, "swapper", sizeof(pr->ps_comm));
 	strlcpy(p->p_name, "swapper", sizeof(p->p_name));
 	timeout_set(&p->p_sleep_to, endtsleep, p);
@@ -265,6 +266,26 @@ process_reparent(struct process *child, struct process *parent)
 	}
 	child->ps_pptr = parent;
 	child->ps_ppid = parent->ps_pid;
+}
+
+/*
+ * Stop tracing pr: give it back to its real parent (or init, if that
+ * has gone).  (OpenBSD's is in sys_process.c, which arrives with ptrace
+ * in issue 7; exit1 needs it now for a tracer that exits.)
+ */
+void
+process_untrace(struct process *pr)
+{
+	struct process *ppr = NULL;
+	pid_t oppid = pr->ps_oppid;
+
+	atomic_clearbits_int(&pr->ps_flags, PS_TRACED);
+	pr->ps_oppid = 0;
+	if (oppid != 0 && oppid != pr->ps_pptr->ps_pid)
+		ppr = prfind(oppid);
+	if (ppr == NULL)
+		ppr = initproc != NULL ? initproc->p_p : &process0;
+	process_reparent(pr, ppr);
 }
 
 /* Take pr off its real parent's orphan list, if it is on one. */

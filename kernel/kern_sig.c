@@ -9,7 +9,7 @@
  * child a copy of the parent's.  A signal sent with psignal() is made
  * pending on the thread (p_siglist) and wakes it if it sleeps
  * interruptibly; the sleep (tsleep_nsec with PCATCH, kern_synch.c) then
- * returns EINTR or ERESTART.
+ * returns EINTR.
  *
  * FIXME: issue 6 brings the rest: delivery to user mode (postsig, the
  * signal trampoline), the default actions (stop, continue, core, kill),

@@ -3,8 +3,8 @@
  *
  * PORT: upstream's SMR defers frees until every CPU has passed a
  * quiescent state.  Tine has one CPU and no SMR-protected data yet, so
- * smr_idle() (the scheduler's report, from mi_switch and the idle
- * thread) only counts; see <sys/smr.h>.
+ * smr_idle() (the scheduler's report, from proc_trampoline_mi and the
+ * idle loop) only counts; see <sys/smr.h>.
  */
 
 #include <sys/types.h>

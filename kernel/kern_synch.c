@@ -143,8 +143,8 @@ tsleep(const volatile void *ident, int priority, const char *wmesg, int timo)
 
 /*
  * Sleep on ident until wakeup(ident), or at least nsecs nanoseconds
- * (INFSLP: no limit).  The timeout is rounded up to whole ticks, plus the
- * one under way, so the sleep ends between nsecs and nsecs plus a tick.
+ * (INFSLP: no limit).  The limit is a deadline on the uptime clock
+ * (sleep_deadline), so the sleep ends between nsecs and nsecs plus a tick.
  */
 int
 tsleep_nsec(const volatile void *ident, int priority, const char *wmesg,

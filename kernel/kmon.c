@@ -4,8 +4,8 @@
  * serial input work, and shows what the kernel knows:
  *
  *   tine> help
- *   uptime  mem  vm  cpu  intr  ps  spawn [N]  trace [NAME]  ktest [NAME]
- *   echo TEXT  reboot  poweroff  halt
+ *   uptime  mem  vm  cpu  intr  ps  spawn [N]  unspawn  trace [NAME]
+ *   ktest [NAME]  echo TEXT  reboot  poweroff  halt
  */
 
 #include <sys/types.h>
@@ -36,6 +36,7 @@ static void kmon_help(const char *);
 void	kmon_ps(const char *);		/* kmon_proc.c */
 void	kmon_trace(const char *);
 void	kmon_spawn(const char *);
+void	kmon_unspawn(const char *);
 
 static void
 kmon_uptime(const char *arg __unused)
@@ -136,7 +137,8 @@ static const struct kmon_cmd kmon_cmds[] = {
 	{ "cpu", kmon_cpu, "the processor" },
 	{ "intr", kmon_intr, "interrupts per IRQ" },
 	{ "ps", kmon_ps, "processes and threads" },
-	{ "spawn", kmon_spawn, "start ARG kernel threads that sleep, then exit" },
+	{ "spawn", kmon_spawn, "start ARG kernel threads that sleep" },
+	{ "unspawn", kmon_unspawn, "wake them: they exit" },
 	{ "trace", kmon_trace, "the last trace records (named ARG: fork)" },
 	{ "ktest", kmon_ktest, "run the self-tests (whose name has ARG)" },
 	{ "echo", kmon_echo, "print ARG" },

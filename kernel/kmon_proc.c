@@ -2,8 +2,8 @@
  * kernel/kmon_proc.c: the kernel monitor's process commands, for
  * watching fork at work before there is a user space:
  *
- *   tine> spawn 3          three kernel threads from fork1(), each
- *                          sleeping a few seconds before it exits
+ *   tine> spawn 3          three kernel threads from fork1(), asleep
+ *   tine> unspawn          wake them: they exit and the reaper frees them
  *   tine> ps               every thread: pid, tid, parent, state, priority,
  *                          what it sleeps on, command
  *   tine> trace fork       the trace ring's latest sched:fork records
@@ -21,6 +21,7 @@
 void	kmon_ps(const char *);
 void	kmon_trace(const char *);
 void	kmon_spawn(const char *);
+void	kmon_unspawn(const char *);
 
 static const char *const kmon_stat[] = {
 	[SIDL] = "idle", [SRUN] = "run", [SSLEEP] = "sleep",
@@ -82,16 +83,32 @@ kmon_trace(const char *arg)
 	}
 }
 
-static void
-kmon_spawned(void *arg)
-{
-	int secs = (int)arg;
+/*
+ * Spawned threads sleep until "unspawn" (not for a time: under an
+ * emulator's clock a time can pass in a blink while the machine idles
+ * between two typed commands).
+ */
+static int kmon_unspawn_gen;
 
-	tsleep_nsec(&secs, PWAIT, "spawned", secs * 1000000000ULL);
+static void
+kmon_spawned(void *arg __unused)
+{
+	int gen = kmon_unspawn_gen;
+
+	while (gen == kmon_unspawn_gen)
+		tsleep_nsec(&kmon_unspawn_gen, PWAIT, "spawned", INFSLP);
 	kthread_exit(0);
 }
 
-/* Start n (default 1) kernel threads that sleep 2..6 s, then exit. */
+/* Wake every spawned thread: each exits. */
+void
+kmon_unspawn(const char *arg __unused)
+{
+	kmon_unspawn_gen++;
+	wakeup(&kmon_unspawn_gen);
+}
+
+/* Start n (default 1) kernel threads that sleep until "unspawn". */
 void
 kmon_spawn(const char *arg)
 {
@@ -102,8 +119,7 @@ kmon_spawn(const char *arg)
 		for (n = 0; *arg >= '0' && *arg <= '9' && n < 1000; arg++)
 			n = n * 10 + (*arg - '0');
 	for (i = 0; i < n; i++) {
-		error = kthread_create(kmon_spawned, (void *)(2 + i % 5), &p,
-		    "spawned");
+		error = kthread_create(kmon_spawned, NULL, &p, "spawned");
 		if (error) {
 			printf("spawn: fork1 failed: error %d\n", error);
 			return;

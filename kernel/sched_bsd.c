@@ -3,7 +3,7 @@
  * in sys/kern/sched_bsd.c: priorities from recent CPU use, the decay once
  * a second, round robin, and mi_switch().
  *
- *   every tick (hardclock)     schedclock(): curproc's p_estcpu += 1,
+ *   every 4th tick (hardclock) schedclock(): curproc's p_estcpu += 1,
  *                              p_usrpri = PUSER + p_estcpu + nice term
  *   every hz/10 ticks          roundrobin(): a thread that ran through a
  *                              whole round without switching should yield
@@ -131,6 +131,12 @@ schedcpu(void *arg)
 		p->p_cpticks = 0;
 		setpriority(p, decay_cpu(loadfac, p->p_estcpu),
 		    p->p_p->ps_nice);
+		/* A runnable thread at user priority moves with it. */
+		if (p->p_stat == SRUN && p->p_runpri >= PUSER &&
+		    p->p_runpri / SCHED_PPQ != p->p_usrpri / SCHED_PPQ) {
+			remrunqueue(p);
+			setrunqueue(p->p_cpu, p, p->p_usrpri);
+		}
 	}
 	SCHED_UNLOCK();
 	timeout_add_sec(to, 1);
@@ -148,7 +154,11 @@ updatepri(struct proc *p)
 	fixpt_t loadfac = loadfactor(sched_ldavg);
 
 	SCHED_ASSERT_LOCKED();
-	if (p->p_slptime > 5 * loadfac / FSCALE)
+	/*
+	 * Seconds against a fixed-point load, as in 4.4BSD and OpenBSD:
+	 * in effect, only a very long sleep forgets everything at once.
+	 */
+	if (p->p_slptime > 5 * loadfac)
 		newcpu = 0;
 	else {
 		p->p_slptime--;	/* the first second was counted already */

@@ -205,7 +205,8 @@ uvm_uarea_alloc(void)
 
 /*
  * Free a u-area from uvm_uarea_alloc().  PORT: OpenBSD's takes the proc
- * and frees p->p_addr; Tine's takes the address until processes exist.
+ * and frees p->p_addr; Tine's takes the address, which the reaper has
+ * (kern_exit.c reaper_reap).
  */
 void
 uvm_uarea_free(vaddr_t uaddr)

@@ -588,7 +588,7 @@ KTEST(limits_no_uarea_gives_enomem)
 	KT_PROC_BASELINE(&b);
 }
 
-/* sys___tfork refuses bad sizes, bad pointers and bad TCBs up front. */
+/* sys___tfork refuses bad sizes, bad pointers and no stack up front. */
 KTEST(limits_tfork_bad_arguments)
 {
 	struct sys___tfork_args ua;
@@ -616,11 +616,6 @@ KTEST(limits_tfork_bad_arguments)
 	KT_EQ(sys___tfork(&proc0, &ua, &rv), EFAULT);	/* kernel's */
 
 	SCARG(&ua, param) = (const struct __tfork *)va;
-	param.tf_tcb = (void *)KERNBASE;		/* TCB_INVALID */
-	param.tf_stack = (void *)(va + PAGE_SIZE);
-	KT_EQ(copyout(&param, (void *)va, sizeof(param)), 0);
-	KT_EQ(sys___tfork(&proc0, &ua, &rv), EINVAL);
-	param.tf_tcb = NULL;
 	param.tf_stack = NULL;				/* thread_fork */
 	KT_EQ(copyout(&param, (void *)va, sizeof(param)), 0);
 	KT_EQ(sys___tfork(&proc0, &ua, &rv), EINVAL);

@@ -63,8 +63,14 @@ printf 'trace fork\r' >&3
 wait_prompts 7
 check "trace shows a sched:fork record" \
     sh -c "tr -d '\r' < '$LOG' | grep -q ' sched:fork '"
+printf 'unspawn\r' >&3
+wait_prompts 8
+printf 'ps\r' >&3
+wait_prompts 9
+check "unspawn: the threads exited and were reaped" \
+    sh -c "tr -d '\r' < '$LOG' | tail -n 12 | grep -q '^4 processes, 4 threads\$'"
 printf 'reboot\r' >&3
-check "reboot: the machine resets and Tine boots again" wait_prompts 8
+check "reboot: the machine resets and Tine boots again" wait_prompts 10
 check "... with a second banner" \
     test "$(grep -c 'a small OS around OpenBSD' "$LOG")" = 2
 printf 'poweroff\r' >&3

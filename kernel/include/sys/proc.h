@@ -405,6 +405,7 @@ void	leavepgrp(struct process *);
 void	fixjobc(struct process *, struct pgrp *, int);
 void	process_reparent(struct process *, struct process *);
 void	process_clear_orphan(struct process *);
+void	process_untrace(struct process *);
 void	proc_set_name(struct proc *, const char *);
 
 int	fork1(struct proc *, int, void (*)(void *), void *, register_t *,

@@ -14,7 +14,7 @@
  *
  * Priorities run 0 (best) to 127.  A thread that sleeps in the kernel
  * wakes at its sleep priority (PWAIT, PVM, ...); a thread that uses the
- * CPU sees p_estcpu grow every tick and its p_usrpri worsen, and
+ * CPU sees p_estcpu grow every 4th tick and its p_usrpri worsen, and
  * schedcpu() forgives both once a second.
  */
 #ifndef _SYS_SCHED_H_
@@ -96,14 +96,12 @@ extern uint64_t sched_nswitch;		/* uvmexp.swtch, as a 64-bit count */
 
 void	sched_init_cpu(struct cpu_info *);
 void	sched_idle(void *);
-void	sched_start(void);
 void	sched_exit(struct proc *);
 void	setrunqueue(struct cpu_info *, struct proc *, uint8_t);
 void	remrunqueue(struct proc *);
 struct proc *sched_chooseproc(void);
 struct cpu_info *sched_choosecpu_fork(struct proc *, int);
 struct cpu_info *sched_choosecpu(struct proc *);
-void	sched_toidle(void) __attribute__((__noreturn__));
 void	schedclock(struct proc *);
 void	schedcpu(void *);
 void	roundrobin(struct clockintr *, void *);
@@ -113,7 +111,6 @@ void	updatepri(struct proc *);
 void	scheduler_start(void);
 void	clockintr_advance(struct clockintr *, uint64_t);
 void	clockintr_run(void);
-void	sched_pause_check(void);
 
 /*
  * sched_pause(): a safe point for long-running kernel code.  The kernel

@@ -78,7 +78,7 @@ struct timeout {
 /*
  * PORT: there is no softclock thread yet, so TIMEOUT_PROC timeouts (and
  * timeout_set_proc()) run from the soft clock interrupt like the others.
- * FIXME: give them a thread once kthread_create() exists.
+ * FIXME: give them a thread of their own (kthread_create).
  */
 void	timeout_set(struct timeout *, void (*)(void *), void *);
 void	timeout_set_flags(struct timeout *, void (*)(void *), void *, int,

@@ -57,7 +57,7 @@ KTEST(segments_and_tasks)
 	KT_EQ(idt[8].gd_type, SDT_SYSTASKGT);
 	KT_EQ(idt[8].gd_selector, GSEL(GDFTSS_SEL, SEL_KPL));
 	KT_EQ(idt[14].gd_type, SDT_SYS386IGT);
-	/* The first per-thread TSS is the idle thread's (busy: type 11). */
+	/* The first per-thread TSS is init's (available 9, or busy 11). */
 	KT_EQ(gdt[GTSS_FIRST].sd_type & ~2, SDT_SYS386TSS);
 	KT_EQ(NTSS_SLOTS, NGDT - GTSS_FIRST);
 	KT_ASSERT(rcr0() & CR0_WP);

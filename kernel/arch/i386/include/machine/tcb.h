@@ -9,8 +9,12 @@
 
 #include <machine/param.h>
 
-/* A TCB must lie in user space. */
-#define TCB_INVALID(tcb)	((vaddr_t)(tcb) >= VM_MAXUSER_ADDRESS)
+/*
+ * No TCB_INVALID, as in OpenBSD/i386 (only amd64 checks its canonical
+ * addresses): any value will do for __tfork and __set_tcb, because %gs's
+ * base only shifts user accesses, which paging still checks; a TCB in the
+ * kernel's half just faults when user code uses it.
+ */
 
 struct proc;
 void	*tcb_get(struct proc *);
