@@ -62,10 +62,23 @@ exit_process(struct proc *p, struct process *pr)
 	pr->ps_textvp = NULL;
 	unveil_destroy(pr);
 
-	/* No longer findable as a live process; a zombie until waited. */
+	/* A vfork child is done with the parent's waiting (seed: fork1). */
+	if (pr->ps_flags & PS_PPWAIT) {
+		atomic_clearbits_int(&pr->ps_flags, PS_PPWAIT);
+		atomic_clearbits_int(&pr->ps_pptr->ps_flags, PS_ISPWAIT);
+		wakeup(pr->ps_pptr);
+	}
+
+	/*
+	 * No longer findable as a live process: a zombie until waited for,
+	 * or, if nobody will wait (PS_NOZOMBIE), gone, and its pid free.
+	 */
 	LIST_REMOVE(pr, ps_hash);
 	LIST_REMOVE(pr, ps_list);
-	LIST_INSERT_HEAD(&zombprocess, pr, ps_list);
+	if ((pr->ps_flags & PS_NOZOMBIE) == 0)
+		LIST_INSERT_HEAD(&zombprocess, pr, ps_list);
+	else
+		freepid(pr->ps_pid);
 
 	/*
 	 * Children go to init.  PORT: to process0 before init is forked (at
@@ -93,7 +106,16 @@ exit_process(struct proc *p, struct process *pr)
 	/* init waits for its new children (and reaps any zombie now). */
 	if (orphans)
 		wakeup(heir);
-	knote_locked(&pr->ps_klist, NOTE_EXIT);
+
+	/*
+	 * Nobody waits for a PS_NOZOMBIE process: it leaves its parent for
+	 * init now, and a parent blocked in wait for it finds ECHILD.
+	 */
+	if ((pr->ps_flags & PS_NOZOMBIE) && pr != heir) {
+		qr = pr->ps_pptr;
+		process_reparent(pr, heir);
+		wakeup(qr);
+	}
 }
 
 /*
@@ -117,18 +139,21 @@ exit1(struct proc *p, int xexit, int xsig, int flags)
 		/* FIXME: single_thread_set(p, SINGLE_EXIT) (issue 8). */
 	}
 
-	/* A vfork child is done with the parent's waiting (seed: fork1). */
-	if (pr->ps_flags & PS_PPWAIT) {
-		atomic_clearbits_int(&pr->ps_flags, PS_PPWAIT);
-		atomic_clearbits_int(&pr->ps_pptr->ps_flags, PS_ISPWAIT);
-		wakeup(pr->ps_pptr);
-	}
-
 	TAILQ_REMOVE(&pr->ps_threads, p, p_thr_link);
 	pr->ps_threadcnt--;
 	timeout_del(&p->p_sleep_to);
-	if (pr->ps_threadcnt == 0)
+	/*
+	 * The last thread out carries the process's end to the reaper and
+	 * stays with the zombie (process_zap frees it).  PORT: OpenBSD's
+	 * main thread waits for the others and is always last; until
+	 * single-threading (issue 8) any thread may be, and ps_mainproc
+	 * moves to a live thread when the main one leaves early.
+	 */
+	if (pr->ps_threadcnt == 0) {
+		pr->ps_mainproc = p;
 		exit_process(p, pr);
+	} else if (pr->ps_mainproc == p)
+		pr->ps_mainproc = TAILQ_FIRST(&pr->ps_threads);
 
 	/* The thread is gone from the tables; sched_exit reuses p_hash. */
 	LIST_REMOVE(p, p_hash);
@@ -174,17 +199,23 @@ reaper_reap(struct proc *p)
 	uvm_uarea_free((vaddr_t)p->p_addr);
 	p->p_addr = NULL;
 
-	if ((p->p_flag & P_THREAD) == 0 && pr->ps_threadcnt == 0) {
-		uvm_exit(pr);
-		if ((pr->ps_flags & PS_NOZOMBIE) == 0) {
-			/* Process is now a true zombie. */
-			atomic_setbits_int(&pr->ps_flags, PS_ZOMBIE);
-			prsignal(pr->ps_pptr, SIGCHLD);
-			wakeup(pr->ps_pptr);
-		} else
-			process_zap(pr);
+	if (p != pr->ps_mainproc || pr->ps_threadcnt != 0) {
+		proc_free(p);		/* a thread; the process lives on */
+		return;
 	}
-	proc_free(p);
+	/* Release the rest of the process's vmspace. */
+	uvm_exit(pr);
+	if ((pr->ps_flags & PS_NOZOMBIE) == 0)
+		atomic_setbits_int(&pr->ps_flags, PS_ZOMBIE);
+	knote_locked(&pr->ps_klist, NOTE_EXIT);
+	if ((pr->ps_flags & PS_NOZOMBIE) == 0) {
+		/* Process is now a true zombie. */
+		prsignal(pr->ps_pptr, SIGCHLD);
+		wakeup(pr->ps_pptr);
+	} else {
+		/* No one will wait for us, just zap it. */
+		process_zap(pr);
+	}
 }
 
 /*
@@ -207,18 +238,18 @@ reaper(void *arg __unused)
 
 /*
  * Free a process that has been waited for (or needs no waiting): the
- * last references, its pid (into oldpids, seed: freepid) and its
- * process count.
+ * last references, its process count, and its last thread.  (Its pid
+ * went to the seed's freepid already: in exit1 or proc_finish_wait.)
  */
 void
 process_zap(struct process *pr)
 {
 	uid_t uid = pr->ps_ucred->cr_ruid;
+	struct proc *p;
 
 	leavepgrp(pr);
 	LIST_REMOVE(pr, ps_sibling);
 	process_clear_orphan(pr);
-	LIST_REMOVE(pr, ps_list);	/* off zombprocess */
 
 	free(pr->ps_ptstat, M_SUBPROC, sizeof(*pr->ps_ptstat));
 	free(pr->ps_pin.pn_pins, M_PINSYSCALL,
@@ -230,9 +261,10 @@ process_zap(struct process *pr)
 	crfree(pr->ps_ucred);
 
 	(void)chgproccnt(uid, -1);
-	freepid(pr->ps_pid);
+	p = pr->ps_mainproc;
 	pool_put(&process_pool, pr);
 	nprocesses--;
+	proc_free(p);
 }
 
 /*
@@ -251,8 +283,11 @@ proc_finish_wait(struct proc *q __unused, struct process *pr)
 		process_reparent(pr, tr);
 		prsignal(tr, SIGCHLD);
 		wakeup(tr);
-	} else
+	} else {
+		LIST_REMOVE(pr, ps_list);	/* off zombprocess */
+		freepid(pr->ps_pid);
 		process_zap(pr);
+	}
 }
 
 /* Does child pr match wait4's pid argument, as seen from q? */
@@ -287,7 +322,8 @@ dowait4(struct proc *q, pid_t pid, int *statusp, int options,
 	for (;;) {
 		nfound = 0;
 		LIST_FOREACH(pr, &q->p_p->ps_children, ps_sibling) {
-			if (!wait_match(q->p_p, pr, pid))
+			if ((pr->ps_flags & PS_NOZOMBIE) ||
+			    !wait_match(q->p_p, pr, pid))
 				continue;
 			nfound++;
 			if ((pr->ps_flags & PS_ZOMBIE) == 0)
@@ -298,6 +334,10 @@ dowait4(struct proc *q, pid_t pid, int *statusp, int options,
 			proc_finish_wait(q, pr);
 			return 0;
 		}
+		/* Children a debugger holds still count: wait for them. */
+		LIST_FOREACH(pr, &q->p_p->ps_orphans, ps_orphan)
+			if (wait_match(q->p_p, pr, pid))
+				nfound++;
 		if (nfound == 0)
 			return ECHILD;
 		if (options & WNOHANG) {
