@@ -30,6 +30,8 @@
 #include <sys/signalvar.h>
 #include <sys/syscallargs.h>
 #include <sys/tracepoint.h>
+#include <sys/vnode.h>
+#include <sys/unveil.h>
 #include <sys/ktest.h>
 #include <sys/proc_ktest.h>
 #include <lib/libkern/libkern.h>
@@ -804,4 +806,134 @@ KTEST(proc_orphans_go_to_init)
 	KT_ASSERT(prfind(kt_grandchild)->ps_pptr == initproc->p_p);
 	KT_PROC_BASELINE(&b);		/* init reaped it */
 	KT_ASSERT(zombiefind(kt_grandchild) == NULL);
+}
+
+/* ---- what a child inherits, and the clocks proc_trampoline_mi arms --- */
+
+struct kt_inherit {
+	u_int	ps_flags;		/* the child's process flags */
+	int	profclock;		/* SPCF_PROFCLOCK at its first run */
+	int	pins_copied;		/* its pin tables: copies, same words */
+	u_int	textvp_refs;		/* the text vnode's use count */
+	int	uv_copied;		/* its unveil entry: a copy, vref'd */
+	u_long	prof_ticks;		/* profiling ticks after spinning */
+	int	itimer_armed;		/* SPCF_ITIMER after a switch */
+	int	vtalrm;			/* SIGVTALRM pending after spinning */
+	volatile int done;
+};
+
+static struct kt_inherit kt_inh;
+static u_int kt_pins[3] = { 11, 22, 33 }, kt_libcpins[2] = { 44, 55 };
+static struct vnode kt_textvn = { .v_usecount = 1 };
+static struct vnode kt_dirvn = { .v_usecount = 1 };
+static struct unveil kt_uv[1];
+
+/* Busy for ms milliseconds: the clock ticks on us, not on the idle. */
+static void
+kt_busy(int ms)
+{
+	uint64_t end = getnsecuptime() + ms * MSEC;
+
+	while (getnsecuptime() < end)
+		continue;
+}
+
+/* The child: look at what fork gave it, then let its clocks tick. */
+static void
+kt_inheritor(void *arg __unused)
+{
+	struct schedstate_percpu *spc = &curcpu()->ci_schedstate;
+	struct process *pr = curproc->p_p;
+	struct kt_inherit *k = &kt_inh;
+
+	k->profclock = (spc->spc_schedflags & SPCF_PROFCLOCK) != 0;
+	k->ps_flags = pr->ps_flags;
+	k->pins_copied = pr->ps_pin.pn_pins != kt_pins &&
+	    pr->ps_pin.pn_pins != NULL && pr->ps_pin.pn_pins[2] == 33 &&
+	    pr->ps_libcpin.pn_pins != kt_libcpins &&
+	    pr->ps_libcpin.pn_pins != NULL && pr->ps_libcpin.pn_pins[1] == 55;
+	k->textvp_refs = kt_textvn.v_usecount;
+	k->uv_copied = pr->ps_uvvcount == 1 && pr->ps_uvpaths != kt_uv &&
+	    pr->ps_uvpaths[0].uv_vp == &kt_dirvn && kt_dirvn.v_usecount == 2;
+
+	/* A virtual interval timer: armed at our next switch back in. */
+	pr->ps_timer[ITIMER_VIRTUAL].it_value.tv_nsec = 30 * MSEC;
+	atomic_setbits_int(&pr->ps_flags, PS_ITIMER);
+	yield();
+	k->itimer_armed = (spc->spc_schedflags & SPCF_ITIMER) != 0;
+	kt_busy(80);
+	k->prof_ticks = curproc->p_prof_ticks;
+	k->vtalrm = (curproc->p_siglist & sigmask(SIGVTALRM)) != 0;
+	k->done = 1;
+	kthread_exit(0);
+}
+
+/* Give process0 what process_new copies, or take it away again. */
+static void
+kt_dress_process0(int on)
+{
+	struct process *pr = &process0;
+	u_int bits = PS_PROFIL | PS_CONTROLT | PS_SUGID;
+
+	if (on) {
+		atomic_setbits_int(&pr->ps_flags, bits);
+		pr->ps_pin = (struct pinsyscall){ .pn_pins = kt_pins,
+		    .pn_npins = nitems(kt_pins) };
+		pr->ps_libcpin = (struct pinsyscall){ .pn_pins = kt_libcpins,
+		    .pn_npins = nitems(kt_libcpins) };
+		session0.s_ttyvp = &kt_textvn;	/* any vnode: "has a tty" */
+		pr->ps_textvp = &kt_textvn;
+		kt_uv[0].uv_vp = &kt_dirvn;
+		pr->ps_uvpaths = kt_uv;
+		pr->ps_uvvcount = 1;
+	} else {
+		atomic_clearbits_int(&pr->ps_flags, bits);
+		memset(&pr->ps_pin, 0, sizeof(pr->ps_pin));
+		memset(&pr->ps_libcpin, 0, sizeof(pr->ps_libcpin));
+		session0.s_ttyvp = NULL;
+		pr->ps_textvp = NULL;
+		pr->ps_uvpaths = NULL;
+		pr->ps_uvvcount = 0;
+	}
+}
+
+/*
+ * process_new copies the flags it should (PS_PROFIL through
+ * startprofclock, PS_CONTROLT because the session has a terminal,
+ * PS_SUGID), the pinsyscall tables (PS_PIN, PS_LIBCPIN), the unveil
+ * entries (vref'd) and a reference to the text vnode; proc_trampoline_mi
+ * arms the profiling clock for the child's first run, mi_switch the
+ * interval timer at a later one, and both tick while it runs.
+ */
+KTEST(proc_fork_copies_process_state_and_arms_clocks)
+{
+	struct proc_baseline b;
+	struct kt_inherit *k = &kt_inh;
+
+	proc_baseline(&b);
+	memset(k, 0, sizeof(*k));
+	kt_dress_process0(1);
+	KT_EQ(kthread_create(kt_inheritor, NULL, NULL, "inherit"), 0);
+	kt_dress_process0(0);
+	KT_EQ(proc_wait_flag(&k->done, 1, 2000), 1);
+	KT_PROC_BASELINE(&b);
+
+	KT_ASSERT(k->ps_flags & PS_PROFIL);
+	KT_ASSERT(k->ps_flags & PS_CONTROLT);
+	KT_ASSERT(k->ps_flags & PS_SUGID);
+	KT_ASSERT(k->ps_flags & PS_PIN);
+	KT_ASSERT(k->ps_flags & PS_LIBCPIN);
+	KT_ASSERT(k->ps_flags & PS_SYSTEM);
+	KT_ASSERT(k->ps_flags & PS_NOZOMBIE);
+	KT_EQ(k->ps_flags & PS_EMBRYO, 0);
+	KT_ASSERT(k->pins_copied);
+	KT_EQ(k->textvp_refs, 2);
+	KT_EQ(kt_textvn.v_usecount, 1);		/* exit let go of it */
+	KT_ASSERT(k->uv_copied);
+	KT_EQ(kt_dirvn.v_usecount, 1);
+	KT_ASSERT(k->profclock);
+	KT_ASSERT(k->itimer_armed);
+	ktest_diag("%lu profiling ticks in 80 ms", k->prof_ticks);
+	KT_ASSERT(k->prof_ticks >= 4);
+	KT_ASSERT(k->vtalrm);
 }
