@@ -241,14 +241,11 @@ yield(void)
 /*
  * Switch because the clock or a wakeup said someone better waits
  * (need_resched): the AST on the way to user mode, sched_pause().
+ * PORT: the same as yield(); OpenBSD's two differ only in which rusage
+ * counter (voluntary or not) they add to, and Tine keeps no rusage yet.
  */
 void
 preempt(void)
 {
-	struct proc *p = curproc;
-
-	SCHED_LOCK();
-	setrunqueue(p->p_cpu, p, p->p_usrpri);
-	mi_switch();
-	SCHED_UNLOCK();
+	yield();
 }

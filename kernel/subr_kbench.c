@@ -44,3 +44,19 @@ kbench_run_all(void)
 		b->kt_func();
 	printf("bench: done\n");
 }
+
+/* The median of n figures (sorts v in place). */
+uint64_t
+kbench_median(uint64_t *v, int n)
+{
+	uint64_t t;
+	int i, j;
+
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && v[j - 1] > v[j]; j--) {
+			t = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+		}
+	return v[n / 2];
+}

@@ -30,21 +30,6 @@
 static volatile int kb_turn, kb_done, kb_rounds;
 static volatile uint64_t kb_t0, kb_t1, kb_sw0, kb_sw1;
 
-static uint64_t
-kb_median(uint64_t *v, int n)
-{
-	uint64_t t;
-	int i, j;
-
-	for (i = 1; i < n; i++)
-		for (j = i; j > 0 && v[j - 1] > v[j]; j--) {
-			t = v[j];
-			v[j] = v[j - 1];
-			v[j - 1] = t;
-		}
-	return v[n / 2];
-}
-
 /*
  * Ping-pong: thread me waits for kb_turn == me, passes the turn and
  * wakes the other.  Thread 1 times the whole exchange.
@@ -106,7 +91,7 @@ KBENCH(context_switch)
 		if (i >= 0)
 			t[i] = (kb_t1 - kb_t0) / (kb_sw1 - kb_sw0);
 	}
-	kbench_report("context_switch", kb_median(t, RUNS));
+	kbench_report("context_switch", kbench_median(t, RUNS));
 }
 
 /* Yield to the other spinner ROUNDS times. */
@@ -145,7 +130,7 @@ KBENCH(yield_switch)
 		if (i >= 0)
 			t[i] = (kb_t1 - kb_t0) / (kb_sw1 - kb_sw0);
 	}
-	kbench_report("yield_switch", kb_median(t, RUNS));
+	kbench_report("yield_switch", kbench_median(t, RUNS));
 }
 
 static void
@@ -167,5 +152,5 @@ KBENCH(kthread_fork_exit)
 		if (i >= 0)
 			t[i] = kbench_now() - t0;
 	}
-	kbench_report("kthread_fork_exit", kb_median(t, RUNS));
+	kbench_report("kthread_fork_exit", kbench_median(t, RUNS));
 }

@@ -52,21 +52,6 @@ touch_tables(vsize_t size)
 		uput((void *)(BVA + off), 1);
 }
 
-static uint64_t
-median(uint64_t *v, int n)
-{
-	int i, j;
-	uint64_t t;
-
-	for (i = 1; i < n; i++)
-		for (j = i; j > 0 && v[j - 1] > v[j]; j--) {
-			t = v[j];
-			v[j] = v[j - 1];
-			v[j - 1] = t;
-		}
-	return v[n / 2];
-}
-
 static void
 bench_fork(const char *name, vsize_t size)
 {
@@ -86,7 +71,7 @@ bench_fork(const char *name, vsize_t size)
 	}
 	uvmspace_activate(NULL);
 	uvmspace_free(vm);
-	kbench_report(name, median(t, RUNS));
+	kbench_report(name, kbench_median(t, RUNS));
 }
 
 KBENCH(uvmspace_fork)
@@ -114,5 +99,5 @@ KBENCH(cow_fault)
 	}
 	uvmspace_activate(NULL);
 	uvmspace_free(vm);
-	kbench_report("cow_fault", median(t, RUNS));
+	kbench_report("cow_fault", kbench_median(t, RUNS));
 }

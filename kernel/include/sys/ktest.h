@@ -54,6 +54,7 @@ struct ktest {
 void	kbench_run_all(void);
 void	kbench_report(const char *name, uint64_t value);
 uint64_t kbench_now(void);
+uint64_t kbench_median(uint64_t *, int);
 
 __dead void ktest_fail(const char *file, int line, const char *fmt, ...)
 	    __printflike(3, 4);
