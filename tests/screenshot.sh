@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # tests/screenshot.sh OUT.png: boot Tine in QEMU to the kernel monitor,
-# type "uptime" and "mem" on the emulated keyboard, and save the VGA screen
+# type "spawn 2", "ps" and "trace fork" on the emulated keyboard, and save
+# the VGA screen
 # with QEMU's screendump.  "make screenshot" refreshes docs/screenshot.png.
 set -eu
 out=$1
@@ -18,7 +19,7 @@ for _ in $(seq 1 100); do
 	grep -q 'tine> ' "$tmp/serial.log" 2>/dev/null && break
 	sleep 0.1
 done
-for word in "u p t i m e" "m e m"; do
+for word in "s p a w n spc 2" "p s" "t r a c e spc f o r k"; do
 	for k in $word ret; do
 		echo "sendkey $k" >&3
 		sleep 0.05
