@@ -102,8 +102,12 @@ start_init(void *arg __unused)
 	int status;
 
 	KERNEL_UNLOCK();
+	/*
+	 * No child, or a signal pending (delivery comes with issue 6): sleep
+	 * until exit1 gives us a child or one of ours ends.
+	 */
 	for (;;) {
-		if (dowait4(p, WAIT_ANY, &status, 0, NULL, &retval) == ECHILD)
+		if (dowait4(p, WAIT_ANY, &status, 0, NULL, &retval) != 0)
 			tsleep_nsec(p->p_p, PWAIT, "initwait", INFSLP);
 	}
 }

@@ -44,22 +44,68 @@ static LIST_HEAD(, proc) deadproc = LIST_HEAD_INITIALIZER(deadproc);
 struct proc *reaperproc;
 
 /*
- * The process pr has no threads left running: take it out of the live
- * tables, give its children to init, and tell whoever watches.
+ * The exiting process pr's family: its children go to init, except those
+ * it traces, which go back to their real parent (or init) and, unless
+ * already dead, are killed, as OpenBSD does (their tracer is gone); the
+ * processes it is the real parent of, held by a debugger, forget it.
+ * PORT: to process0 before init is forked (at boot, when no process has
+ * children yet).
+ */
+static void
+exit_children(struct process *pr)
+{
+	struct process *qr, *nqr;
+	struct process *heir = initproc != NULL ? initproc->p_p : &process0;
+
+	/* init waits for its new children (and reaps any zombie now). */
+	if (!LIST_EMPTY(&pr->ps_children))
+		wakeup(heir);
+	LIST_FOREACH_SAFE(qr, &pr->ps_children, ps_sibling, nqr) {
+		if ((qr->ps_flags & PS_TRACED) == 0) {
+			process_reparent(qr, heir);
+			continue;
+		}
+		process_untrace(qr);
+		if ((qr->ps_flags & PS_EXITING) == 0)
+			prsignal(qr, SIGKILL);
+		else
+			wakeup(qr->ps_pptr);	/* a zombie for its parent */
+	}
+	while ((qr = LIST_FIRST(&pr->ps_orphans)) != NULL) {
+		KASSERT(qr->ps_oppid == pr->ps_pid);
+		qr->ps_oppid = 0;
+		process_clear_orphan(qr);
+	}
+
+	/*
+	 * Nobody waits for a PS_NOZOMBIE process: it leaves its parent for
+	 * init now, and a parent blocked in wait for it finds ECHILD.
+	 */
+	if ((pr->ps_flags & PS_NOZOMBIE) && pr != heir) {
+		qr = pr->ps_pptr;
+		process_reparent(pr, heir);
+		wakeup(qr);
+	}
+}
+
+/*
+ * The process pr has no threads left running: let go of what it holds,
+ * take it out of the live tables, and hand on its family.
+ * PORT: OpenBSD makes a child PS_NOZOMBIE here when the parent's sigacts
+ * has SAS_NOCLDWAIT; process0's has it (siginit), and with no exec yet
+ * to clear it every process the kernel forks would inherit it, so the
+ * check waits for sigaction(2) and exec (FIXME: issue 6).
  */
 static void
 exit_process(struct proc *p, struct process *pr)
 {
-	struct process *qr, *nqr;
-	struct process *heir = initproc != NULL ? initproc->p_p : &process0;
-	int orphans = !LIST_EMPTY(&pr->ps_children);
-
+	if (initproc != NULL && pr == initproc->p_p)
+		panic("init died (signal %d, exit %d)", pr->ps_xsig,
+		    pr->ps_xexit);
 	timeout_del(&pr->ps_realit_to);
 	timeout_del(&pr->ps_rucheck_to);
+	pr->ps_siglist = 0;
 	fdfree(p);
-	if (pr->ps_textvp != NULL)
-		vrele(pr->ps_textvp);
-	pr->ps_textvp = NULL;
 	unveil_destroy(pr);
 
 	/* A vfork child is done with the parent's waiting (seed: fork1). */
@@ -79,43 +125,7 @@ exit_process(struct proc *p, struct process *pr)
 		LIST_INSERT_HEAD(&zombprocess, pr, ps_list);
 	else
 		freepid(pr->ps_pid);
-
-	/*
-	 * Children go to init.  PORT: to process0 before init is forked (at
-	 * boot, when no process has children yet).
-	 */
-	LIST_FOREACH_SAFE(qr, &pr->ps_children, ps_sibling, nqr) {
-		/*
-		 * A process we trace is killed (as OpenBSD does: its tracer
-		 * is gone); it goes back to its real parent first.
-		 */
-		if ((qr->ps_flags & (PS_TRACED | PS_EXITING)) == PS_TRACED) {
-			process_untrace(qr);
-			prsignal(qr, SIGKILL);
-		} else {
-			qr->ps_oppid = 0;
-			process_reparent(qr, heir);
-		}
-	}
-	/* Processes we are the real parent of forget us. */
-	while ((qr = LIST_FIRST(&pr->ps_orphans)) != NULL) {
-		KASSERT(qr->ps_oppid == pr->ps_pid);
-		qr->ps_oppid = 0;
-		process_clear_orphan(qr);
-	}
-	/* init waits for its new children (and reaps any zombie now). */
-	if (orphans)
-		wakeup(heir);
-
-	/*
-	 * Nobody waits for a PS_NOZOMBIE process: it leaves its parent for
-	 * init now, and a parent blocked in wait for it finds ECHILD.
-	 */
-	if ((pr->ps_flags & PS_NOZOMBIE) && pr != heir) {
-		qr = pr->ps_pptr;
-		process_reparent(pr, heir);
-		wakeup(qr);
-	}
+	exit_children(pr);
 }
 
 /*
@@ -129,6 +139,9 @@ exit1(struct proc *p, int xexit, int xsig, int flags)
 	struct process *pr = p->p_p;
 
 	KASSERT(p == curproc);
+	/* A thread on its own ends its process. */
+	if (!P_HASSIBLING(p))
+		flags = EXIT_NORMAL;
 	atomic_setbits_int(&p->p_flag, P_WEXIT);
 	if (flags == EXIT_NORMAL) {
 		if (pr->ps_flags & PS_EXITING)
@@ -151,14 +164,17 @@ exit1(struct proc *p, int xexit, int xsig, int flags)
 	 */
 	if (pr->ps_threadcnt == 0) {
 		pr->ps_mainproc = p;
+		atomic_setbits_int(&p->p_flag, P_LASTTHREAD);
 		exit_process(p, pr);
 	} else if (pr->ps_mainproc == p)
 		pr->ps_mainproc = TAILQ_FIRST(&pr->ps_threads);
+	p->p_siglist = 0;
 
 	/* The thread is gone from the tables; sched_exit reuses p_hash. */
+	p->p_fd = NULL;
+	p->p_stat = SDEAD;
 	LIST_REMOVE(p, p_hash);
 	LIST_REMOVE(p, p_list);
-	p->p_fd = NULL;
 
 	(void)__mp_release_all();
 	spl0();
@@ -199,8 +215,9 @@ reaper_reap(struct proc *p)
 	uvm_uarea_free((vaddr_t)p->p_addr);
 	p->p_addr = NULL;
 
-	if (p != pr->ps_mainproc || pr->ps_threadcnt != 0) {
-		proc_free(p);		/* a thread; the process lives on */
+	/* Only the last thread out may touch the process: it may be gone. */
+	if ((p->p_flag & P_LASTTHREAD) == 0) {
+		proc_free(p);
 		return;
 	}
 	/* Release the rest of the process's vmspace. */
@@ -251,6 +268,8 @@ process_zap(struct process *pr)
 	LIST_REMOVE(pr, ps_sibling);
 	process_clear_orphan(pr);
 
+	if (pr->ps_textvp != NULL)
+		vrele(pr->ps_textvp);
 	free(pr->ps_ptstat, M_SUBPROC, sizeof(*pr->ps_ptstat));
 	free(pr->ps_pin.pn_pins, M_PINSYSCALL,
 	    pr->ps_pin.pn_npins * sizeof(u_int));
@@ -336,7 +355,8 @@ dowait4(struct proc *q, pid_t pid, int *statusp, int options,
 		}
 		/* Children a debugger holds still count: wait for them. */
 		LIST_FOREACH(pr, &q->p_p->ps_orphans, ps_orphan)
-			if (wait_match(q->p_p, pr, pid))
+			if ((pr->ps_flags & PS_NOZOMBIE) == 0 &&
+			    wait_match(q->p_p, pr, pid))
 				nfound++;
 		if (nfound == 0)
 			return ECHILD;

@@ -733,7 +733,13 @@ freepid(pid_t pid)
 }
 
 /* Do machine independent parts of switching to a new process */
-/* Seed lines 683-711. */
+/*
+ * Seed lines 683-711.  The first C a new thread runs, from
+ * proc_trampoline (switch.asm), before func(arg).
+ * => SCHED_LOCK held (taken by the thread that switched to us), cpl
+ *    IPL_SCHED; returns with the lock released, at IPL_NONE, holding the
+ *    kernel lock.
+ */
 void
 proc_trampoline_mi(void)
 {

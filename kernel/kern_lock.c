@@ -20,12 +20,14 @@
 #include <machine/cpu.h>
 #include <machine/intr.h>
 
+/* Set up mtx, free, to raise cpl to wantipl when taken. */
 void
 mtx_init(struct mutex *mtx, int wantipl)
 {
 	mtx->mtx_owner = NULL;
 	mtx->mtx_wantipl = wantipl;
 	mtx->mtx_oldipl = IPL_NONE;
+	mtx->mtx_name = NULL;
 }
 
 /*
@@ -67,6 +69,7 @@ mtx_leave(struct mutex *mtx)
 	splx(s);
 }
 
+/* Does this CPU hold mtx? */
 int
 mtx_owned(struct mutex *mtx)
 {
@@ -80,6 +83,7 @@ mtx_owned(struct mutex *mtx)
 static struct proc *kl_owner;
 static int kl_count;
 
+/* => at boot, before any thread takes the lock. */
 void
 _kernel_lock_init(void)
 {
@@ -87,6 +91,10 @@ _kernel_lock_init(void)
 	kl_count = 0;
 }
 
+/*
+ * Take the big lock (again: it counts).
+ * => no other thread may hold it; on one CPU, none can while we run.
+ */
 void
 _kernel_lock(void)
 {
@@ -95,6 +103,7 @@ _kernel_lock(void)
 	kl_count++;
 }
 
+/* Drop one hold.  => the running thread holds it. */
 void
 _kernel_unlock(void)
 {
@@ -103,6 +112,7 @@ _kernel_unlock(void)
 		kl_owner = NULL;
 }
 
+/* Does the running thread hold the big lock? */
 int
 _kernel_lock_held(void)
 {
@@ -123,6 +133,7 @@ __mp_release_all(void)
 	return n;
 }
 
+/* Take back the n holds __mp_release_all() gave up (mi_switch). */
 void
 __mp_acquire_count(int n)
 {

@@ -101,8 +101,8 @@ sigstkinit(struct sigaltstack *ss)
  * PORT: upstream's ptsignal() also picks a thread for a process-wide
  * signal, and carries out the default actions (SIGKILL, stops,
  * SIGCONT); FIXME: issue 6.
- * => any context but an interrupt handler below IPL_SCHED; takes
- *    SCHED_LOCK
+ * => any context (the clock calls it at IPL_CLOCK); takes SCHED_LOCK,
+ *    which masks every interrupt
  */
 void
 psignal(struct proc *p, int signum)

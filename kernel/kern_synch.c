@@ -217,6 +217,7 @@ wakeup_n(const volatile void *ident, int n)
 	SCHED_UNLOCK();
 }
 
+/* Make every thread sleeping on ident runnable.  => any context. */
 void
 wakeup(const volatile void *ident)
 {

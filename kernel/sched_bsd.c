@@ -127,11 +127,18 @@ schedcpu(void *arg)
 		p->p_pctcpu = (p->p_pctcpu * CCPU) >> FSHIFT;
 		if (p->p_slptime > 1)
 			continue;
-		p->p_pctcpu += (p->p_cpticks * FSCALE) / hz;
+		/* The decayed average of the ticks it had: 1.0 is all. */
+		p->p_pctcpu += ((FSCALE - CCPU) *
+		    (p->p_cpticks * FSCALE / hz)) >> FSHIFT;
 		p->p_cpticks = 0;
 		setpriority(p, decay_cpu(loadfac, p->p_estcpu),
 		    p->p_p->ps_nice);
-		/* A runnable thread at user priority moves with it. */
+		/*
+		 * A runnable thread at user priority moves with it.  PORT:
+		 * one woken from a kernel sleep (p_runpri below PUSER) keeps
+		 * its better queue until it runs, which OpenBSD's requeue
+		 * would take from it.
+		 */
 		if (p->p_stat == SRUN && p->p_runpri >= PUSER &&
 		    p->p_runpri / SCHED_PPQ != p->p_usrpri / SCHED_PPQ) {
 			remrunqueue(p);

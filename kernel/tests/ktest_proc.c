@@ -937,3 +937,76 @@ KTEST(proc_fork_copies_process_state_and_arms_clocks)
 	KT_ASSERT(k->prof_ticks >= 4);
 	KT_ASSERT(k->vtalrm);
 }
+
+/* ---- a tracer that exits ----------------------------------------------- */
+
+static volatile int kt_tr_go, kt_tr_status, kt_tr_done;
+static volatile pid_t kt_tr_child;
+
+/* R, the real parent: when told, wait for its child C and record it. */
+static void
+kt_real_parent(void *arg __unused)
+{
+	register_t rv;
+	int status = -1;
+
+	while (!kt_tr_go)
+		tsleep_nsec(&kt_tr_go, PWAIT, "rparent", INFSLP);
+	if (dowait4(curproc, kt_tr_child, &status, 0, NULL, &rv) == 0)
+		kt_tr_status = status;
+	kt_tr_done = 1;
+	exit1(curproc, 0, 0, EXIT_NORMAL);
+}
+
+/*
+ * T, the tracer: fork R, fork C as R's child and take it over as a
+ * debugger would (PS_TRACED, T its parent, ps_oppid naming R), let C die
+ * (a traced zombie) and exit itself.
+ */
+static void
+kt_tracer(void *arg __unused)
+{
+	struct proc *rp, *cp;
+	struct process *cr;
+	uint64_t end;
+
+	if (fork1(curproc, FORK_FORK, kt_real_parent, NULL, NULL, &rp) ||
+	    fork1(rp, FORK_FORK, kt_exit_with, (void *)7, NULL, &cp))
+		exit1(curproc, 1, 0, EXIT_NORMAL);
+	cr = cp->p_p;
+	kt_tr_child = cr->ps_pid;
+	cr->ps_oppid = rp->p_p->ps_pid;
+	atomic_setbits_int(&cr->ps_flags, PS_TRACED);
+	process_reparent(cr, curproc->p_p);	/* onto R's ps_orphans */
+	end = getnsecuptime() + 1000 * MSEC;
+	while ((cr->ps_flags & PS_ZOMBIE) == 0 && getnsecuptime() < end)
+		tsleep_nsec(&end, PWAIT, "tracer", MSEC);
+	kt_tr_go = 1;
+	wakeup(&kt_tr_go);
+	exit1(curproc, (cr->ps_flags & PS_ZOMBIE) ? 0 : 2, 0, EXIT_NORMAL);
+}
+
+/*
+ * A tracer exiting while a process it traces lies dead (a zombie not
+ * yet waited for) gives the zombie back to its real parent, which reaps
+ * it with its status.  (Once a KASSERT in exit1 fired here.)
+ */
+KTEST(proc_tracer_exits_with_a_traced_zombie)
+{
+	struct proc_baseline b;
+	register_t rv;
+	pid_t tpid;
+	int status;
+
+	proc_baseline(&b);
+	kt_tr_go = kt_tr_done = 0;
+	kt_tr_status = -1;
+	KT_EQ(fork1(&proc0, FORK_FORK, kt_tracer, NULL, &rv, NULL), 0);
+	tpid = rv;
+	KT_EQ(dowait4(&proc0, tpid, &status, 0, NULL, &rv), 0);
+	KT_EQ(WEXITSTATUS(status), 0);		/* C became a zombie */
+	KT_EQ(proc_wait_flag(&kt_tr_done, 1, 2000), 1);
+	KT_ASSERT(WIFEXITED(kt_tr_status));
+	KT_EQ(WEXITSTATUS(kt_tr_status), 7);
+	KT_PROC_BASELINE(&b);			/* init reaped R */
+}

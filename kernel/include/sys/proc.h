@@ -319,6 +319,8 @@ struct proc {
 #define P_SIGSUSPEND	0x00000008	/* in sigsuspend */
 #define P_CANTSLEEP	0x00000010	/* must not sleep */
 #define P_WSLEEP	0x00000020	/* about to sleep (sleep_setup) */
+#define P_LASTTHREAD	0x00000040	/* PORT: Tine: carries its process's
+					 * end to the reaper (kern_exit.c) */
 #define P_SINTR		0x00000080	/* sleep is interruptible */
 #define P_SYSTEM	0x00000200	/* system thread: no signals, no swap */
 #define P_TIMEOUT	0x00000400	/* the sleep timed out */
