@@ -38,7 +38,8 @@ KCFLAGS	:= -std=gnu11 -march=i486 -O2 -g -ffreestanding -fno-pie -fno-pic \
 # freestanding ones (stdint.h, stddef.h, stdarg.h, stdbool.h).
 KCPPFLAGS := -D_KERNEL -DDIAGNOSTIC -nostdinc \
 	   -isystem $(shell $(CC) -print-file-name=include 2>/dev/null) \
-	   -Ikernel/include -Ikernel/arch/i386/include -Imm/include -MMD -MP
+	   -I$(B)/gen -Ikernel/include -Ikernel/arch/i386/include -Imm/include \
+	   -MMD -MP
 NASMFLAGS := -f elf32 -g -F dwarf -w+error -Ikernel/arch/i386/include/
 LIBGCC	:= $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
 LDSCRIPT := kernel/arch/i386/kernel.ld
@@ -50,6 +51,12 @@ KSRCS	:= $(wildcard boot/*.asm) \
 	   $(wildcard kernel/arch/i386/*.c kernel/arch/i386/*.asm) \
 	   $(wildcard mm/*.c mm/tests/*.c)
 KOBJS	:= $(patsubst %,$(B)/%.o,$(basename $(KSRCS)))
+
+# The system call tables, generated from kernel/syscalls.master.
+GEN	:= $(B)/gen
+GENHDRS	:= $(GEN)/sys/syscall.h $(GEN)/sys/syscallargs.h
+GENSRCS	:= $(GEN)/init_sysent.c $(GEN)/syscallnames.c
+KOBJS	+= $(GENSRCS:.c=.o)
 
 .PHONY: all deps run qemu debug test smoke bench screenshot host-tests \
 	boot-tests \
@@ -65,8 +72,18 @@ Q	:= @
 say	:= @printf '  %-6s %s\n'
 endif
 
-# A change of flags here must rebuild the kernel.
-$(KOBJS): Makefile
+# A change of flags here must rebuild the kernel; so must a new system
+# call table.
+$(KOBJS): Makefile $(GENHDRS)
+
+$(GENHDRS) $(GENSRCS) &: kernel/syscalls.master kernel/makesyscalls.pl
+	@mkdir -p $(GEN)/sys
+	$(say) GEN $(GEN)
+	$(Q)perl kernel/makesyscalls.pl kernel/syscalls.master $(GEN)
+
+$(GEN)/%.o: $(GEN)/%.c
+	$(say) CC $<
+	$(Q)$(CC) $(KCFLAGS) $(KCPPFLAGS) -c $< -o $@
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)

@@ -36,6 +36,7 @@
 #include <sys/wait.h>
 #include <sys/ptrace.h>
 #include <sys/unveil.h>
+#include <sys/syscallargs.h>
 #include <uvm/uvm.h>
 #include <machine/cpu.h>
 
@@ -368,4 +369,43 @@ dowait4(struct proc *q, pid_t pid, int *statusp, int options,
 		    INFSLP)) != 0)
 			return error;
 	}
+}
+
+/* exit(2): end the process with status rval. */
+int
+sys_exit(struct proc *p, void *v, register_t *retval __unused)
+{
+	struct sys_exit_args /* {
+		syscallarg(int) rval;
+	} */ *uap = v;
+
+	exit1(p, SCARG(uap, rval), 0, EXIT_NORMAL);
+	/* NOTREACHED */
+	return 0;
+}
+
+/*
+ * wait4(2): dowait4, then the status to user space.
+ * FIXME (issue 6): rusage; a non-NULL rusage pointer gets EINVAL until
+ * the kernel keeps the figures, rather than made-up ones.
+ */
+int
+sys_wait4(struct proc *p, void *v, register_t *retval)
+{
+	struct sys_wait4_args /* {
+		syscallarg(pid_t) pid;
+		syscallarg(int *) status;
+		syscallarg(int) options;
+		syscallarg(struct rusage *) rusage;
+	} */ *uap = v;
+	int status, error;
+
+	if (SCARG(uap, rusage) != NULL)
+		return EINVAL;
+	error = dowait4(p, SCARG(uap, pid),
+	    SCARG(uap, status) ? &status : NULL, SCARG(uap, options), NULL,
+	    retval);
+	if (error == 0 && retval[0] > 0 && SCARG(uap, status) != NULL)
+		error = copyout(&status, SCARG(uap, status), sizeof(status));
+	return error;
 }

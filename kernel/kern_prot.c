@@ -25,6 +25,7 @@
 #include <sys/pool.h>
 #include <sys/ucred.h>
 #include <sys/proc.h>
+#include <sys/syscallargs.h>
 #include <lib/libkern/libkern.h>
 #include <machine/intr.h>
 
@@ -133,4 +134,57 @@ suser(struct proc *p)
 	if (p->p_ucred->cr_uid == 0)
 		return 0;
 	return EPERM;
+}
+
+/*
+ * The identity system calls (OpenBSD's kern_prot.c).  A thread's id is
+ * offset by THREAD_PID_OFFSET so that it never equals a pid.
+ */
+int
+sys_getpid(struct proc *p, void *v __unused, register_t *retval)
+{
+	*retval = p->p_p->ps_pid;
+	return 0;
+}
+
+int
+sys_getthrid(struct proc *p, void *v __unused, register_t *retval)
+{
+	*retval = p->p_tid + THREAD_PID_OFFSET;
+	return 0;
+}
+
+int
+sys_getppid(struct proc *p, void *v __unused, register_t *retval)
+{
+	*retval = p->p_p->ps_ppid;
+	return 0;
+}
+
+int
+sys_getuid(struct proc *p, void *v __unused, register_t *retval)
+{
+	*retval = p->p_ucred->cr_ruid;
+	return 0;
+}
+
+int
+sys_geteuid(struct proc *p, void *v __unused, register_t *retval)
+{
+	*retval = p->p_ucred->cr_uid;
+	return 0;
+}
+
+int
+sys_getgid(struct proc *p, void *v __unused, register_t *retval)
+{
+	*retval = p->p_ucred->cr_rgid;
+	return 0;
+}
+
+int
+sys_getegid(struct proc *p, void *v __unused, register_t *retval)
+{
+	*retval = p->p_ucred->cr_gid;
+	return 0;
 }

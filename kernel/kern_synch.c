@@ -26,6 +26,7 @@
 #include <sys/sched.h>
 #include <sys/signalvar.h>
 #include <sys/timeout.h>
+#include <sys/syscallargs.h>
 #include <machine/cpu.h>
 
 #define SLPQUE_SIZE	128
@@ -249,4 +250,13 @@ void
 preempt(void)
 {
 	yield();
+}
+
+/* sched_yield(2). */
+int
+sys_sched_yield(struct proc *p __unused, void *v __unused,
+    register_t *retval __unused)
+{
+	yield();
+	return 0;
 }

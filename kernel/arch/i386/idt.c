@@ -36,6 +36,8 @@ setgate(struct gate_descriptor *gd, void *func, int args, int type, int dpl,
 	gd->gd_hioffset = (uint32_t)func >> 16;
 }
 
+void	Xsyscall(void);
+
 void
 idt_init(void)
 {
@@ -50,6 +52,13 @@ idt_init(void)
 	idt[T_BPTFLT].gd_dpl = SEL_UPL;
 	setgate(&idt[T_DOUBLEFLT], NULL, 0, SDT_SYSTASKGT, SEL_KPL,
 	    GSEL(GDFTSS_SEL, SEL_KPL));
+	/*
+	 * System calls: int $0x80 from ring 3, as on OpenBSD/i386.  An
+	 * interrupt gate, like the rest: syscall() turns interrupts on
+	 * once the frame is complete.
+	 */
+	setgate(&idt[T_SYSCALL], Xsyscall, 0, SDT_SYS386IGT, SEL_UPL,
+	    GSEL(GCODE_SEL, SEL_KPL));
 
 	rd.rd_limit = sizeof(idt) - 1;
 	rd.rd_base = (uint32_t)idt;

@@ -44,10 +44,12 @@
 #include <uvm/uvm_map.h>
 #include <sys/proc.h>
 #include <sys/signal.h>
+#include <sys/syscall.h>
 #include <machine/cpu.h>
 
 void	trap(struct trapframe *);
 static void trap_ast(void);
+static void syscall(struct trapframe *);
 static void trap_exit(struct proc *, int) __dead;
 void	trap_doublefault(void);
 
@@ -276,6 +278,10 @@ trap(struct trapframe *tf)
 	vaddr_t cr2;
 	int error = 0;
 
+	if (tf->tf_trapno == T_SYSCALL && TRAPF_USERMODE(tf)) {
+		syscall(tf);
+		goto out;
+	}
 	if (tf->tf_trapno >= ICU_OFFSET) {
 		intr_dispatch(tf);
 		goto out;
@@ -409,4 +415,62 @@ child_return(void *arg)
 	tf->tf_eflags &= ~PSL_C;
 	KERNEL_UNLOCK();
 	trap_ast();
+}
+
+/*
+ * A system call: int $0x80 from ring 3, OpenBSD/i386's convention.  The
+ * number is in %eax; the arguments are 32-bit words on the user stack,
+ * above the return address of the libc stub that trapped.  On success
+ * %eax (and %edx) hold the results and the carry flag is clear; on error
+ * %eax holds the errno and the carry flag is set, which the stub turns
+ * into errno and -1.
+ *
+ *   user stack at the trap:  [esp] stub's return address
+ *                            [esp+4] first argument, [esp+8] second ...
+ *
+ * => from trap() with interrupts off; the call runs with them on.
+ */
+static void
+syscall(struct trapframe *tf)
+{
+	struct proc *p = curproc;
+	const struct sysent *callp;
+	register_t code = tf->tf_eax, rval[2], args[8];
+	int error;
+
+	p->p_md.md_regs = tf;
+	enable_intr();
+	if (code <= 0 || code >= SYS_MAXSYSCALL ||
+	    sysent[code].sy_call == NULL) {
+		error = ENOSYS;
+		goto done;
+	}
+	callp = &sysent[code];
+	KASSERT(callp->sy_argsize <= (int)sizeof(args));
+	if (callp->sy_argsize != 0 && (error = copyin((void *)(tf->tf_esp +
+	    sizeof(int)), args, callp->sy_argsize)) != 0)
+		goto done;
+	rval[0] = 0;
+	rval[1] = tf->tf_edx;
+	KERNEL_LOCK();
+	error = callp->sy_call(p, args, rval);
+	KERNEL_UNLOCK();
+done:
+	switch (error) {
+	case 0:
+		tf->tf_eax = rval[0];
+		tf->tf_edx = rval[1];
+		tf->tf_eflags &= ~PSL_C;
+		break;
+	case ERESTART:
+		tf->tf_eip -= 2;	/* int $0x80 again */
+		break;
+	case EJUSTRETURN:
+		break;
+	default:
+		tf->tf_eax = error;
+		tf->tf_eflags |= PSL_C;
+		break;
+	}
+	disable_intr();
 }

@@ -72,6 +72,7 @@ TRAP	v
 TRAP	v
 %assign v v + 1
 %endrep
+TRAP	128				; int $0x80: a system call
 
 ; alltraps: finish the trap frame, call trap(frame), and return from the
 ; trap with whatever trap() left in the frame.
@@ -129,5 +130,7 @@ idt_vectors:
 	dd	Xtrap %+ v
 %assign v v + 1
 %endrep
+global Xsyscall
+Xsyscall equ Xtrap128
 
 section .note.GNU-stack noalloc noexec nowrite progbits

@@ -32,4 +32,8 @@
 #define ENAMETOOLONG	63	/* File name too long */
 #define ENOSYS		78	/* Function not implemented */
 
+/* Kernel-internal: never seen by user programs. */
+#define ERESTART	(-1)	/* restart the system call */
+#define EJUSTRETURN	(-2)	/* the frame is set: do not touch it */
+
 #endif /* _SYS_ERRNO_H_ */

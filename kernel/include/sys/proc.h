@@ -354,6 +354,14 @@ struct proc {
 #define PID_MAX			99999
 #define NO_PID			(PID_MAX+1)
 
+/* __tfork(2): what a new thread gets: its TCB, where to store its tid,
+ * its stack. */
+struct __tfork {
+	void	*tf_tcb;
+	pid_t	*tf_tid;
+	void	*tf_stack;
+};
+
 #define SESS_LEADER(pr)	((pr)->ps_session->s_leader == (pr))
 
 /* The hashes that prfind(), tfind() and pgfind() search. */

@@ -64,6 +64,20 @@ void	__mp_acquire_count(int);
 #define KERNEL_ASSERT_LOCKED()	KASSERT(_kernel_lock_held())
 #define KERNEL_ASSERT_UNLOCKED() KASSERT(!_kernel_lock_held())
 
+/*
+ * A system call's entry in sysent[] (generated from syscalls.master):
+ * how many argument words it takes from the user stack, their size, and
+ * the function, which returns 0 or an errno and its results in retval.
+ */
+struct proc;
+struct sysent {
+	short	sy_narg;
+	short	sy_argsize;
+	int	(*sy_call)(struct proc *, void *, register_t *);
+};
+extern const struct sysent sysent[];
+extern const char *const syscallnames[];
+
 extern const char *panicstr;	/* set once the kernel panics */
 extern int db_panic_backtrace;
 

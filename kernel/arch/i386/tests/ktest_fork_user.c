@@ -947,3 +947,170 @@ KTEST(fork_ptrace_reports_both_sides)
 	KT_KILLED_BY(reap(pt_seen.child, 5000), SIGKILL);
 	KT_PROC_BASELINE(&b);
 }
+
+/* ---- system calls: int $0x80 from ring 3 ------------------------------ */
+
+/* The word at va (in DATA) in p's address space; -1 if it has no page. */
+static int
+peek_word(struct proc *p, vaddr_t va)
+{
+	paddr_t pa;
+
+	if (!pmap_extract(p->p_vmspace->vm_map.pmap, trunc_page(va), &pa))
+		return -1;
+	return *(volatile int *)PMAP_DIRECT_MAP(pa + (va & PAGE_MASK));
+}
+
+#define SC_PID		(DATA + 0x10)	/* getpid() */
+#define SC_PPID		(DATA + 0x14)	/* getppid() */
+#define SC_TID		(DATA + 0x18)	/* getthrid() */
+#define SC_NOSYS	(DATA + 0x1c)	/* eax after call 9999 */
+#define SC_NOSYS_C	(DATA + 0x20)	/* ... and its carry flag */
+#define SC_ECHILD	(DATA + 0x24)	/* wait4 with no children */
+#define SC_EFAULT	(DATA + 0x28)	/* arguments past user space */
+#define SC_CHILD	(DATA + 0x2c)	/* fork() in the parent */
+#define SC_STATUS	(DATA + 0x30)	/* wait4's status */
+#define SC_WAITED	(DATA + 0x34)	/* wait4's return value */
+#define SC_DONE		(DATA + 0x38)	/* 1: all done */
+
+/* A system call from user code: eax = number, int $0x80. */
+#define SYSCALL(n)	0xb8, LE32(n), 0xcd, 0x80
+/* mov [va], eax */
+#define STORE_EAX(va)	0xa3, LE32(va)
+
+/*
+ * The system call ABI end to end, as libc's stubs will use it: numbers
+ * in eax, arguments on the stack above a return address, results in eax
+ * with the carry flag clear, errors as an errno with the carry flag set.
+ */
+static const uint8_t syscall_code[] = {
+	SYSCALL(20), STORE_EAX(SC_PID),			/* getpid	*/
+	SYSCALL(39), STORE_EAX(SC_PPID),		/* getppid	*/
+	SYSCALL(299), STORE_EAX(SC_TID),		/* getthrid	*/
+	SYSCALL(9999), STORE_EAX(SC_NOSYS),		/* no such call	*/
+	0x0f, 0x92, 0x05, LE32(SC_NOSYS_C),		/* setc [..]	*/
+	0x6a, 0x00, 0x6a, 0x00, 0x6a, 0x00,		/* rusage, options, status */
+	0x6a, 0xff, 0x6a, 0x00,				/* pid -1, ret	*/
+	SYSCALL(11), STORE_EAX(SC_ECHILD),		/* wait4	*/
+	0x83, 0xc4, 0x14,				/* add esp, 20	*/
+	0x89, 0xe5,					/* mov ebp, esp	*/
+	0xbc, LE32(0xbffffffc),				/* mov esp, top	*/
+	SYSCALL(11),					/* args unreadable */
+	0x89, 0xec,					/* mov esp, ebp	*/
+	STORE_EAX(SC_EFAULT),
+	SYSCALL(2),					/* fork		*/
+	0x85, 0xc0,					/* test eax, eax */
+	0x75, 0x0b,					/* jnz parent	*/
+	0x6a, 0x07, 0x6a, 0x00,				/* child: 7, ret */
+	SYSCALL(1),					/* exit(7)	*/
+	STORE_EAX(SC_CHILD),				/* parent:	*/
+	0x6a, 0x00, 0x6a, 0x00,				/* rusage, options */
+	0x68, LE32(SC_STATUS),				/* &status	*/
+	0x50, 0x6a, 0x00,				/* pid, ret	*/
+	SYSCALL(11), STORE_EAX(SC_WAITED),		/* wait4	*/
+	0x83, 0xc4, 0x14,				/* add esp, 20	*/
+	0xc7, 0x05, LE32(SC_DONE), LE32(1),		/* done		*/
+	0xeb, 0xfe,					/* jmp $	*/
+};
+
+KTEST(syscall_abi_from_ring3)
+{
+	struct proc_baseline b;
+	struct fu_ctx c = { .code = syscall_code,
+	    .len = sizeof(syscall_code) };
+	struct proc *p;
+	uint64_t end;
+	pid_t pid, child;
+	int status;
+
+	proc_baseline(&b);
+	pid = start_process(user_entry, &c, &p);
+	end = getnsecuptime() + 2000 * MS;
+	while (peek_word(p, SC_DONE) != 1 && getnsecuptime() < end)
+		tsleep_nsec(&end, PWAIT, "ktsys", MS);
+	KT_EQ(peek_word(p, SC_DONE), 1);
+	KT_EQ(peek_word(p, SC_PID), pid);
+	KT_EQ(peek_word(p, SC_PPID), 0);		/* process0 */
+	KT_EQ(peek_word(p, SC_TID), p->p_tid + THREAD_PID_OFFSET);
+	KT_EQ(peek_word(p, SC_NOSYS), ENOSYS);
+	KT_EQ(peek_word(p, SC_NOSYS_C) & 0xff, 1);
+	KT_EQ(peek_word(p, SC_ECHILD), ECHILD);
+	KT_EQ(peek_word(p, SC_EFAULT), EFAULT);
+	child = peek_word(p, SC_CHILD);
+	KT_ASSERT(child > 1 && child != pid);
+	KT_EQ(peek_word(p, SC_WAITED), child);
+	status = peek_word(p, SC_STATUS);
+	KT_ASSERT(WIFEXITED(status));
+	KT_EQ(WEXITSTATUS(status), 7);
+	psignal(p, SIGKILL);
+	KT_KILLED_BY(reap(pid, 5000), SIGKILL);
+	KT_PROC_BASELINE(&b);
+}
+
+/* ---- benchmarks: system calls timed by the user program itself -------- */
+
+#define BN_T0		(DATA + 0x40)	/* rdtsc marks, low words */
+#define BN_T1		(DATA + 0x44)
+#define BN_T2		(DATA + 0x48)
+#define BN_T3		(DATA + 0x4c)
+#define BN_T4		(DATA + 0x50)
+#define BN_T5		(DATA + 0x54)
+#define BN_DONE		(DATA + 0x58)
+#define BN_GETPIDS	1000
+#define BN_FORKS	16
+
+/* rdtsc; mov [va], eax */
+#define MARK_TSC(va)	0x0f, 0x31, STORE_EAX(va)
+
+/*
+ * fork (or vfork: n) + exit(0) in the child + wait4 in the parent, ebx
+ * times: 44 bytes, so the loop's jnz goes back 44.
+ */
+#define FORK_LOOP(n)							\
+	0xbb, LE32(BN_FORKS),		/* mov ebx, BN_FORKS	*/	\
+	SYSCALL(n),			/* loop: fork / vfork	*/	\
+	0x85, 0xc0, 0x75, 0x0b,		/* test; jnz parent	*/	\
+	0x6a, 0x00, 0x6a, 0x00, SYSCALL(1),	/* child: exit(0) */	\
+	0x6a, 0x00, 0x6a, 0x00, 0x6a, 0x00,	/* parent:	*/	\
+	0x50, 0x6a, 0x00,		/* pid, ret		*/	\
+	SYSCALL(11),			/* wait4(pid, 0, 0, 0)	*/	\
+	0x83, 0xc4, 0x14,		/* add esp, 20		*/	\
+	0x4b, 0x75, 0xd4		/* dec ebx; jnz loop	*/
+
+static const uint8_t bench_code[] = {
+	MARK_TSC(BN_T0),
+	0xb9, LE32(BN_GETPIDS),		/* mov ecx, BN_GETPIDS	*/
+	SYSCALL(20),			/* loop: getpid		*/
+	0x49, 0x75, 0xf6,		/* dec ecx; jnz loop	*/
+	MARK_TSC(BN_T1),
+	MARK_TSC(BN_T2), FORK_LOOP(2), MARK_TSC(BN_T3),
+	MARK_TSC(BN_T4), FORK_LOOP(66), MARK_TSC(BN_T5),
+	0xc7, 0x05, LE32(BN_DONE), LE32(1),	/* done		*/
+	0xeb, 0xfe,			/* jmp $		*/
+};
+
+/*
+ * getpid, fork + exit + wait4 and vfork + exit + wait4, each measured
+ * between two rdtsc in the user program (under -icount shift=0 the TSC
+ * counts guest instructions): kernel, trap path and the program's own
+ * loop included, as issue 6's targets count them.
+ */
+KBENCH(user_syscalls)
+{
+	struct fu_ctx c = { .code = bench_code, .len = sizeof(bench_code) };
+	struct proc *p;
+	pid_t pid;
+	uint32_t t[6];
+	int i;
+
+	pid = start_process(user_entry, &c, &p);
+	while (peek_word(p, BN_DONE) != 1)
+		tsleep_nsec(&pid, PWAIT, "kbsys", 10 * MS);
+	for (i = 0; i < 6; i++)
+		t[i] = peek_word(p, BN_T0 + 4 * i);
+	psignal(p, SIGKILL);
+	(void)reap(pid, 5000);
+	kbench_report("getpid", (t[1] - t[0]) / BN_GETPIDS);
+	kbench_report("fork_exit_wait", (t[3] - t[2]) / BN_FORKS);
+	kbench_report("vfork_exit_wait", (t[5] - t[4]) / BN_FORKS);
+}

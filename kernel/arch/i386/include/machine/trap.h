@@ -26,6 +26,7 @@
 #define T_MACHK		18	/* #MC machine check */
 #define T_XFTRAP	19	/* #XM SIMD exception */
 #define T_NEXCEPT	32	/* vectors reserved for exceptions */
+#define T_SYSCALL	0x80	/* int $0x80: a system call */
 
 /* Page fault error code bits. */
 #define PGEX_P		0x01	/* the page was present: a protection fault */
