@@ -26,6 +26,7 @@
 #include <sys/ucred.h>
 #include <sys/proc.h>
 #include <sys/syscallargs.h>
+#include <sys/resourcevar.h>
 #include <lib/libkern/libkern.h>
 #include <machine/intr.h>
 
@@ -186,5 +187,92 @@ int
 sys_getegid(struct proc *p, void *v __unused, register_t *retval)
 {
 	*retval = p->p_ucred->cr_gid;
+	return 0;
+}
+
+/*
+ * Give p the credentials its process now has (OpenBSD refreshes each
+ * thread on its way back to user mode; FIXME (issue 8): the other
+ * threads of the process).
+ */
+static void
+refreshcreds(struct proc *p)
+{
+	struct ucred *old = p->p_ucred;
+
+	if (old != p->p_p->ps_ucred) {
+		p->p_ucred = p->p_p->ps_ucred;
+		crhold(p->p_ucred);
+		crfree(old);
+	}
+}
+
+/*
+ * setuid(2): root sets the real, effective and saved ids (and moves the
+ * process count to the new real uid); anyone may set the effective id to
+ * the real or saved one.
+ */
+int
+sys_setuid(struct proc *p, void *v, register_t *retval __unused)
+{
+	struct sys_setuid_args /* {
+		syscallarg(uid_t) uid;
+	} */ *uap = v;
+	struct process *pr = p->p_p;
+	struct ucred *pruc = pr->ps_ucred, *newcred;
+	uid_t uid = SCARG(uap, uid);
+	int error;
+
+	if (pruc->cr_ruid == uid && pruc->cr_uid == uid &&
+	    pruc->cr_svuid == uid)
+		return 0;
+	if (uid != pruc->cr_ruid && uid != pruc->cr_svuid &&
+	    (error = suser(p)) != 0)
+		return error;
+	newcred = crget();
+	crset(newcred, pruc);
+	if (suser(p) == 0) {
+		newcred->cr_ruid = uid;
+		newcred->cr_svuid = uid;
+		(void)chgproccnt(pruc->cr_ruid, -1);
+		(void)chgproccnt(uid, 1);
+	}
+	newcred->cr_uid = uid;
+	pr->ps_ucred = newcred;
+	atomic_setbits_int(&pr->ps_flags, PS_SUGID);
+	crfree(pruc);
+	refreshcreds(p);
+	return 0;
+}
+
+/* setgid(2): as setuid, for the group ids. */
+int
+sys_setgid(struct proc *p, void *v, register_t *retval __unused)
+{
+	struct sys_setgid_args /* {
+		syscallarg(gid_t) gid;
+	} */ *uap = v;
+	struct process *pr = p->p_p;
+	struct ucred *pruc = pr->ps_ucred, *newcred;
+	gid_t gid = SCARG(uap, gid);
+	int error;
+
+	if (pruc->cr_rgid == gid && pruc->cr_gid == gid &&
+	    pruc->cr_svgid == gid)
+		return 0;
+	if (gid != pruc->cr_rgid && gid != pruc->cr_svgid &&
+	    (error = suser(p)) != 0)
+		return error;
+	newcred = crget();
+	crset(newcred, pruc);
+	if (suser(p) == 0) {
+		newcred->cr_rgid = gid;
+		newcred->cr_svgid = gid;
+	}
+	newcred->cr_gid = gid;
+	pr->ps_ucred = newcred;
+	atomic_setbits_int(&pr->ps_flags, PS_SUGID);
+	crfree(pruc);
+	refreshcreds(p);
 	return 0;
 }

@@ -39,6 +39,7 @@
 #include <sys/resourcevar.h>
 #include <sys/ucred.h>
 #include <sys/proc.h>
+#include <sys/syscallargs.h>
 #include <sys/signalvar.h>
 #include <sys/timeout.h>
 #include <lib/libkern/libkern.h>
@@ -409,4 +410,37 @@ rucheck(void *arg)
 		pr->ps_nextxcpu = runtime + 5;	/* OpenBSD: every 5 s */
 	}
 	timeout_add_sec(&pr->ps_rucheck_to, 1);
+}
+
+/* getrlimit(2). */
+int
+sys_getrlimit(struct proc *p, void *v, register_t *retval __unused)
+{
+	struct sys_getrlimit_args /* {
+		syscallarg(int) which;
+		syscallarg(struct rlimit *) rlp;
+	} */ *uap = v;
+	struct rlimit alim;
+	u_int which = SCARG(uap, which);
+
+	if (which >= RLIM_NLIMITS)
+		return EINVAL;
+	alim = p->p_p->ps_limit->pl_rlimit[which];
+	return copyout(&alim, SCARG(uap, rlp), sizeof(alim));
+}
+
+/* setrlimit(2): dosetrlimit's checks (EINVAL, EPERM) and clamping. */
+int
+sys_setrlimit(struct proc *p, void *v, register_t *retval __unused)
+{
+	struct sys_setrlimit_args /* {
+		syscallarg(int) which;
+		syscallarg(const struct rlimit *) rlp;
+	} */ *uap = v;
+	struct rlimit alim;
+	int error;
+
+	if ((error = copyin(SCARG(uap, rlp), &alim, sizeof(alim))) != 0)
+		return error;
+	return dosetrlimit(p, SCARG(uap, which), &alim);
 }

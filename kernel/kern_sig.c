@@ -25,6 +25,9 @@
 #include <sys/signalvar.h>
 #include <sys/proc.h>
 #include <sys/sched.h>
+#include <sys/syscallargs.h>
+#include <sys/ucred.h>
+#include <sys/errno.h>
 #include <lib/libkern/libkern.h>
 #include <machine/cpu.h>
 #include <machine/intr.h>
@@ -140,4 +143,95 @@ void
 prsignal(struct process *pr, int signum)
 {
 	psignal(pr->ps_mainproc, signum);
+}
+
+/*
+ * May p send signum to pr?  Root may signal anyone, a process itself,
+ * and a user a process whose real or saved uid is its real or effective
+ * one (OpenBSD's cansignal without its set-id and session rules, FIXME:
+ * issue 6).
+ */
+static int
+cansignal(struct proc *p, struct process *pr, int signum __unused)
+{
+	struct ucred *uc = p->p_ucred, *quc = pr->ps_ucred;
+
+	if (uc->cr_uid == 0 || p->p_p == pr)
+		return 1;
+	return uc->cr_ruid == quc->cr_ruid || uc->cr_ruid == quc->cr_svuid ||
+	    uc->cr_uid == quc->cr_ruid || uc->cr_uid == quc->cr_svuid;
+}
+
+/*
+ * Signal every process p may signal: all of them (all), or those of
+ * process group pgid (0: p's own).  Init, system processes, and with
+ * all the caller itself, are left out, as OpenBSD does.
+ * => returns 0, or ESRCH if there was nobody to signal.
+ */
+static int
+killpg1(struct proc *p, int signum, int pgid, int all)
+{
+	struct process *pr;
+	struct pgrp *pgrp;
+	int nfound = 0;
+
+	if (all) {
+		LIST_FOREACH(pr, &allprocess, ps_list) {
+			if (pr->ps_pid <= 1 || pr == p->p_p ||
+			    (pr->ps_flags & (PS_SYSTEM | PS_NOBROADCASTKILL)) ||
+			    !cansignal(p, pr, signum))
+				continue;
+			nfound++;
+			if (signum)
+				prsignal(pr, signum);
+		}
+		return nfound ? 0 : ESRCH;
+	}
+	pgrp = pgid == 0 ? p->p_p->ps_pgrp : pgfind(pgid);
+	if (pgrp == NULL)
+		return ESRCH;
+	LIST_FOREACH(pr, &pgrp->pg_members, ps_pglist) {
+		if (pr->ps_pid <= 1 || (pr->ps_flags & PS_SYSTEM) ||
+		    !cansignal(p, pr, signum))
+			continue;
+		nfound++;
+		if (signum)
+			prsignal(pr, signum);
+	}
+	return nfound ? 0 : ESRCH;
+}
+
+/*
+ * kill(2): pid > 0 one process (a zombie only answers signal 0), 0 the
+ * caller's process group, -1 everyone it may signal, < -1 the group -pid.
+ * Signal 0 checks existence and permission only.
+ */
+int
+sys_kill(struct proc *p, void *v, register_t *retval __unused)
+{
+	struct sys_kill_args /* {
+		syscallarg(int) pid;
+		syscallarg(int) signum;
+	} */ *uap = v;
+	struct process *pr;
+	int pid = SCARG(uap, pid), signum = SCARG(uap, signum);
+	int zombie = 0;
+
+	if ((u_int)signum >= NSIG)
+		return EINVAL;
+	if (pid > 0) {
+		if ((pr = prfind(pid)) == NULL) {
+			if ((pr = zombiefind(pid)) == NULL)
+				return ESRCH;
+			zombie = 1;
+		}
+		if (!cansignal(p, pr, signum))
+			return EPERM;
+		if (signum && !zombie)
+			prsignal(pr, signum);
+		return 0;
+	}
+	if (pid == -1)
+		return killpg1(p, signum, 0, 1);
+	return killpg1(p, signum, pid == 0 ? 0 : -pid, 0);
 }

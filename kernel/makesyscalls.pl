@@ -67,6 +67,7 @@ $t = $head . <<'H';
 struct proc;
 struct rusage;
 struct __tfork;
+struct rlimit;
 
 H
 for my $c (@calls) {

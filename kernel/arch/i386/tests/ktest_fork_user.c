@@ -40,6 +40,7 @@
 #include <sys/syscallargs.h>
 #include <sys/malloc.h>
 #include <sys/ptrace.h>
+#include <sys/resourcevar.h>
 #include <sys/ktest.h>
 #include <sys/proc_ktest.h>
 #include <lib/libkern/libkern.h>
@@ -1113,4 +1114,150 @@ KBENCH(user_syscalls)
 	kbench_report("getpid", (t[1] - t[0]) / BN_GETPIDS);
 	kbench_report("fork_exit_wait", (t[3] - t[2]) / BN_FORKS);
 	kbench_report("vfork_exit_wait", (t[5] - t[4]) / BN_FORKS);
+}
+
+/* ---- kill(2), setuid(2), getrlimit/setrlimit(2) from ring 3 ----------- */
+
+#define K_CHILD		(DATA + 0x60)	/* fork() in the parent */
+#define K_EINVAL	(DATA + 0x64)	/* kill(child, 99) */
+#define K_KILL		(DATA + 0x68)	/* kill(child, SIGKILL) */
+#define K_STATUS	(DATA + 0x6c)	/* its wait status */
+#define K_WAITED	(DATA + 0x70)	/* wait4's return value */
+#define K_ESRCH		(DATA + 0x74)	/* kill(child, 0) once reaped */
+#define K_INIT		(DATA + 0x78)	/* kill(1, 0) as root */
+#define K_DONE		(DATA + 0x7c)
+
+/* push imm8 arguments (last first) and a return address; then pop them */
+#define PUSH8(x)	0x6a, (x)
+#define PUSH32(x)	0x68, LE32(x)
+#define POP_ARGS(n)	0x83, 0xc4, (4 * ((n) + 1))
+#define DONE(va)	0xc7, 0x05, LE32(va), LE32(1), 0xeb, 0xfe
+#define MOVL(va, x)	0xc7, 0x05, LE32(va), LE32(x)
+
+static const uint8_t kill_code[] = {
+	SYSCALL(2),					/* fork		*/
+	0x85, 0xc0, 0x75, 0x02,				/* test; jnz +2	*/
+	0xeb, 0xfe,					/* child: spin	*/
+	STORE_EAX(K_CHILD), 0x89, 0xc6,			/* mov esi, eax	*/
+	PUSH8(99), 0x56, PUSH8(0),			/* kill(esi, 99) */
+	SYSCALL(122), STORE_EAX(K_EINVAL), POP_ARGS(2),
+	PUSH8(SIGKILL), 0x56, PUSH8(0),			/* kill(esi, 9)	*/
+	SYSCALL(122), STORE_EAX(K_KILL), POP_ARGS(2),
+	PUSH8(0), PUSH8(0), PUSH32(K_STATUS), 0x56, PUSH8(0),
+	SYSCALL(11), STORE_EAX(K_WAITED), POP_ARGS(4),	/* wait4	*/
+	PUSH8(0), 0x56, PUSH8(0),			/* kill(esi, 0)	*/
+	SYSCALL(122), STORE_EAX(K_ESRCH), POP_ARGS(2),
+	PUSH8(0), PUSH8(1), PUSH8(0),			/* kill(1, 0)	*/
+	SYSCALL(122), STORE_EAX(K_INIT), POP_ARGS(2),
+	DONE(K_DONE),
+};
+
+/* Start code in a new process and wait (2 s at most) for *done == 1. */
+static struct proc *
+run_until_done(struct fu_ctx *c, vaddr_t done, pid_t *pidp)
+{
+	struct proc *p;
+	uint64_t end;
+
+	*pidp = start_process(user_entry, c, &p);
+	end = getnsecuptime() + 2000 * MS;
+	while (peek_word(p, done) != 1 && getnsecuptime() < end)
+		tsleep_nsec(&end, PWAIT, "ktdone", MS);
+	return p;
+}
+
+/*
+ * kill(2) as OpenBSD has it: EINVAL for a bad signal, SIGKILL ends a
+ * process that never enters the kernel (at its next clock interrupt),
+ * ESRCH once it is reaped, and signal 0 only asks.
+ */
+KTEST(syscall_kill)
+{
+	struct proc_baseline b;
+	struct fu_ctx c = { .code = kill_code, .len = sizeof(kill_code) };
+	struct proc *p;
+	pid_t pid;
+
+	proc_baseline(&b);
+	p = run_until_done(&c, K_DONE, &pid);
+	KT_EQ(peek_word(p, K_DONE), 1);
+	KT_ASSERT(peek_word(p, K_CHILD) > 1);
+	KT_EQ(peek_word(p, K_EINVAL), EINVAL);
+	KT_EQ(peek_word(p, K_KILL), 0);
+	KT_EQ(peek_word(p, K_WAITED), peek_word(p, K_CHILD));
+	KT_KILLED_BY(peek_word(p, K_STATUS), SIGKILL);
+	KT_EQ(peek_word(p, K_ESRCH), ESRCH);
+	KT_EQ(peek_word(p, K_INIT), 0);
+	psignal(p, SIGKILL);
+	KT_KILLED_BY(reap(pid, 5000), SIGKILL);
+	KT_PROC_BASELINE(&b);
+}
+
+#define U_SETUID	(DATA + 0xa0)	/* setuid(1000) */
+#define U_UID		(DATA + 0xa4)	/* getuid() after */
+#define U_EUID		(DATA + 0xa8)	/* geteuid() after */
+#define U_SETUID0	(DATA + 0xac)	/* setuid(0) after: EPERM */
+#define U_GETRL		(DATA + 0xb0)	/* getrlimit(RLIMIT_NPROC) */
+#define U_SETRL		(DATA + 0xb4)	/* setrlimit(RLIMIT_NPROC, 1, 1) */
+#define U_FORK		(DATA + 0xb8)	/* fork() then: EAGAIN */
+#define U_FORK_C	(DATA + 0xbc)	/* ... with the carry flag */
+#define U_SETRL2	(DATA + 0xc0)	/* raising the hard limit: EPERM */
+#define U_DONE		(DATA + 0xc4)
+#define RL_GET		(DATA + 0xe0)	/* struct rlimit, 16 bytes */
+#define RL_SET		(DATA + 0xf0)
+
+static const uint8_t nproc_code[] = {
+	PUSH32(1000), PUSH8(0), SYSCALL(23), STORE_EAX(U_SETUID),
+	POP_ARGS(1),
+	SYSCALL(24), STORE_EAX(U_UID),
+	SYSCALL(25), STORE_EAX(U_EUID),
+	PUSH8(0), PUSH8(0), SYSCALL(23), STORE_EAX(U_SETUID0), POP_ARGS(1),
+	PUSH32(RL_GET), PUSH8(RLIMIT_NPROC), PUSH8(0),
+	SYSCALL(194), STORE_EAX(U_GETRL), POP_ARGS(2),
+	MOVL(RL_SET, 1), MOVL(RL_SET + 4, 0),		/* { 1, 1 }	*/
+	MOVL(RL_SET + 8, 1), MOVL(RL_SET + 12, 0),
+	PUSH32(RL_SET), PUSH8(RLIMIT_NPROC), PUSH8(0),
+	SYSCALL(195), STORE_EAX(U_SETRL), POP_ARGS(2),
+	SYSCALL(2), STORE_EAX(U_FORK),			/* fork		*/
+	0x0f, 0x92, 0x05, LE32(U_FORK_C),		/* setc		*/
+	0x85, 0xc0, 0x75, 0x0b,				/* a child?	*/
+	PUSH8(0), PUSH8(0), SYSCALL(1),			/* then exit(0)	*/
+	MOVL(RL_SET + 8, 5),				/* { 1, 5 }	*/
+	PUSH32(RL_SET), PUSH8(RLIMIT_NPROC), PUSH8(0),
+	SYSCALL(195), STORE_EAX(U_SETRL2), POP_ARGS(2),
+	DONE(U_DONE),
+};
+
+/*
+ * As a user (setuid from root), RLIMIT_NPROC set to 1 makes fork fail
+ * with EAGAIN: the seed's chgproccnt check, seen from ring 3; a user may
+ * lower its limits but not raise the hard one, nor become root again.
+ */
+KTEST(syscall_setuid_and_rlimit_nproc)
+{
+	struct proc_baseline b;
+	struct fu_ctx c = { .code = nproc_code, .len = sizeof(nproc_code) };
+	struct proc *p;
+	pid_t pid;
+	int forks = forkstat.cntfork;
+
+	proc_baseline(&b);
+	p = run_until_done(&c, U_DONE, &pid);
+	KT_EQ(peek_word(p, U_DONE), 1);
+	KT_EQ(peek_word(p, U_SETUID), 0);
+	KT_EQ(peek_word(p, U_UID), 1000);
+	KT_EQ(peek_word(p, U_EUID), 1000);
+	KT_EQ(peek_word(p, U_SETUID0), EPERM);
+	KT_EQ(peek_word(p, U_GETRL), 0);
+	KT_EQ(peek_word(p, RL_GET), 80);		/* MAXUPRC */
+	KT_EQ(peek_word(p, U_SETRL), 0);
+	KT_EQ(peek_word(p, U_FORK), EAGAIN);
+	KT_EQ(peek_word(p, U_FORK_C) & 0xff, 1);
+	KT_EQ(peek_word(p, U_SETRL2), EPERM);
+	KT_EQ(forkstat.cntfork, forks + 1);		/* only P itself */
+	KT_EQ(chgproccnt(1000, 0), 1);
+	KT_ASSERT(p->p_p->ps_flags & PS_SUGID);
+	psignal(p, SIGKILL);
+	KT_KILLED_BY(reap(pid, 5000), SIGKILL);
+	KT_PROC_BASELINE(&b);
 }
