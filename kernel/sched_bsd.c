@@ -200,6 +200,8 @@ setrunnable(struct proc *p)
 		panic("setrunnable: thread %d in state %d", p->p_tid,
 		    p->p_stat);
 	}
+	TRACEPOINT(sched, wakeup, p->p_tid + THREAD_PID_OFFSET,
+	    p->p_p->ps_pid, CPU_INFO_UNIT(sched_choosecpu(p)));
 	setrunqueue(sched_choosecpu(p), p, prio);
 	if (p->p_slptime > 1)
 		updatepri(p);

@@ -142,20 +142,26 @@ kt_spinner(void *arg)
 KTEST(proc_cpu_bound_threads_share_the_cpu)
 {
 	struct proc_baseline b;
-	uint64_t ns[2], sw0;
+	uint64_t ns[2], start[2], sw0;
+	struct proc *p[2];
 	int i, dummy;
 
 	proc_baseline(&b);
 	kt_stop = 0;
 	kt_loops[0] = kt_loops[1] = 0;
+	KT_EQ(kthread_create(kt_spinner, (void *)1, &p[0], "spin0"), 0);
+	KT_EQ(kthread_create(kt_spinner, (void *)2, &p[1], "spin1"), 0);
+	/* Measure from the moment both have run (neither runs now). */
+	while (kt_loops[0] == 0 || kt_loops[1] == 0)
+		tsleep_nsec(&dummy, PWAIT, "started", MSEC);
+	start[0] = TIMESPEC_TO_NSEC(&p[0]->p_rtime);
+	start[1] = TIMESPEC_TO_NSEC(&p[1]->p_rtime);
 	sw0 = sched_nswitch;
-	KT_EQ(kthread_create(kt_spinner, (void *)1, NULL, "spin0"), 0);
-	KT_EQ(kthread_create(kt_spinner, (void *)2, NULL, "spin1"), 0);
 	KT_EQ(tsleep_nsec(&dummy, PWAIT, "share", 2 * SEC), EWOULDBLOCK);
 	kt_stop = 1;
 	KT_PROC_BASELINE(&b);
 	for (i = 0; i < 2; i++) {
-		ns[i] = TIMESPEC_TO_NSEC(&kt_rtime[i]);
+		ns[i] = TIMESPEC_TO_NSEC(&kt_rtime[i]) - start[i];
 		ktest_diag("spin%d: %llu ms of CPU, %lu rounds", i,
 		    ns[i] / MSEC, kt_loops[i]);
 	}
@@ -218,26 +224,47 @@ KTEST(proc_higher_priority_runs_first)
 
 /* ---- sleeping with a time limit ------------------------------------- */
 
+/* When the last sched:wakeup of thread tid was recorded, or 0. */
+static uint64_t
+kt_last_wakeup(pid_t tid, uint64_t from)
+{
+	struct tp_record r;
+	uint64_t seq, when = 0;
+
+	for (seq = from; seq < tracepoint_count(); seq++)
+		if (tracepoint_read(seq, &r) == 0 &&
+		    strcmp(r.tr_name, "wakeup") == 0 &&
+		    r.tr_args[0] == tid + THREAD_PID_OFFSET)
+			when = r.tr_nsec;
+	return when;
+}
+
 /*
- * tsleep_nsec() with a time limit returns EWOULDBLOCK between the time
- * asked for and one tick later.
+ * tsleep_nsec() with a time limit returns EWOULDBLOCK; the timeout makes
+ * the thread runnable (the sched:wakeup trace record) between the time
+ * asked for and one tick later, and it runs again soon after.
  */
 KTEST(proc_tsleep_nsec_times_out_within_a_tick)
 {
 	static const uint64_t wait_ms[] = { 1, 10, 25, 50, 100, 130 };
-	uint64_t t0, dt, want;
+	uint64_t t0, dt, woke, want, seq;
 	u_int i;
 	int chan;
 
 	for (i = 0; i < nitems(wait_ms); i++) {
 		want = wait_ms[i] * MSEC;
+		seq = tracepoint_count();
 		t0 = getnsecuptime();
 		KT_EQ(tsleep_nsec(&chan, PWAIT, "timo", want), EWOULDBLOCK);
 		dt = getnsecuptime() - t0;
-		ktest_diag("tsleep_nsec(%llu ms) slept %llu us", wait_ms[i],
+		woke = kt_last_wakeup(curproc->p_tid, seq);
+		KT_ASSERT(woke != 0);
+		woke -= t0;
+		ktest_diag("tsleep_nsec(%llu ms): woken after %llu us, "
+		    "running after %llu us", wait_ms[i], woke / 1000,
 		    dt / 1000);
-		/* A tick, and up to a millisecond to switch back. */
-		KT_RANGE(dt, want, want + (uint64_t)tick_nsec + MSEC);
+		KT_RANGE(woke, want, want + (uint64_t)tick_nsec);
+		KT_RANGE(dt, woke, woke + 10 * MSEC);
 		KT_ASSERT(curproc->p_wchan == NULL);
 		KT_EQ(curproc->p_flag & P_TIMEOUT, 0);
 	}
