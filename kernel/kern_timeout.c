@@ -371,9 +371,11 @@ timeout_del_barrier(struct timeout *to)
 /*
  * Once a tick, right after ticks++: move this tick's wheel bucket and the
  * uptime timeouts now due to timeout_todo, and ask for the soft clock if
- * anything is there or new.  nanouptime() is read only while uptime
- * timeouts may be waiting (on the sorted queue, or new).  PORT: upstream
- * reads the uptime clock on every tick.
+ * anything is there or new.  The uptime timeouts are held against the
+ * uptime of this tick (getnsecuptime_tick: the counter as the clock
+ * interrupt saw it, no hardware read), and only while some may be
+ * waiting (on the sorted queue, or new).  PORT: upstream reads the
+ * uptime clock on every tick.
  * => from hardclock(), at IPL_CLOCK.
  */
 void
@@ -386,7 +388,7 @@ timeout_hardclock_update(void)
 	s = splhigh();
 	circq_concat(&timeout_todo, &timeout_wheel[(u_int)ticks & WHEELMASK]);
 	if (!circq_empty(&timeout_wheel_kc) || !circq_empty(&timeout_new)) {
-		kc->kc_lastscan = getnsecuptime();
+		kc->kc_lastscan = getnsecuptime_tick();
 		while (!circq_empty(&timeout_wheel_kc)) {
 			to = timeout_from_circq(timeout_wheel_kc.next);
 			if (timeout_deadline(to) > kc->kc_lastscan)

@@ -101,6 +101,7 @@ static int
 clockintr(void *arg __unused, struct trapframe *tf __unused)
 {
 	i8253_offset += i8253_divisor;
+	tc_ticktock(i8253_offset);
 	hardclock();
 	return 1;
 }

@@ -23,6 +23,8 @@ struct timecounter {
 void	tc_init(struct timecounter *);
 void	nanouptime(struct timespec *);
 uint64_t getnsecuptime(void);
+void	tc_ticktock(uint64_t);
+uint64_t getnsecuptime_tick(void);
 
 struct timeval {
 	time_t	tv_sec;
