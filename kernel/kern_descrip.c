@@ -13,10 +13,12 @@
  *                      |   |   |                             |   |   |
  *                      +---+---+--> struct file <------------+---+---+
  *
- * FIXME: open files (struct file, FREF/FRELE, closef) and descriptor
- * allocation (fdalloc, growing the table) arrive with issue 6.  Until
- * then every slot is NULL, and the code that would take or drop a
- * file's reference is marked below.
+ * Open files: falloc() makes one and gives it the lowest free descriptor
+ * (fdalloc, which grows the table up to RLIMIT_NOFILE); dup(2) and fork
+ * take references (FREF), close(2) and exit drop them (FRELE), and the
+ * last one closes the file (closef, fo_close).
+ * FIXME (issue 6): kqueues are not copied; close-on-exec is kept in
+ * fd_ofileflags for exec to honour.
  */
 
 #include <sys/types.h>
@@ -28,11 +30,20 @@
 #include <sys/filedesc.h>
 #include <sys/vnode.h>
 #include <sys/proc.h>
+#include <sys/file.h>
+#include <sys/errno.h>
+#include <sys/resourcevar.h>
+#include <sys/syscallargs.h>
+#include <lib/libkern/libkern.h>
 #include <machine/intr.h>
 
 #define CMASK		022	/* default umask: S_IWGRP | S_IWOTH */
 
 struct pool fdesc_pool;
+struct pool file_pool;
+static LIST_HEAD(, file) filehead = LIST_HEAD_INITIALIZER(filehead);
+int	nfiles;				/* open files in the system */
+int	maxfiles = 5 * (30 + 16 * MAXUSERS + MAXUSERS) + 80;
 
 /*
  * Set up the pool that descriptor tables come from.
@@ -43,6 +54,8 @@ filedesc_init(void)
 {
 	pool_init(&fdesc_pool, sizeof(struct filedesc), 0, IPL_NONE,
 	    PR_WAITOK, "fdescpl", NULL);
+	pool_init(&file_pool, sizeof(struct file), 0, IPL_NONE,
+	    PR_WAITOK, "filepl", NULL);
 }
 
 /*
@@ -114,8 +127,8 @@ fdcopy(struct process *pr)
 	for (i = 0; i <= fdp->fd_lastfile; i++) {
 		if (fdp->fd_ofiles[i] == NULL)
 			continue;
-		/* FIXME: FREF(fp), and kqueues are not copied (issue 6). */
 		newfdp->fd_ofiles[i] = fdp->fd_ofiles[i];
+		FREF(newfdp->fd_ofiles[i]);
 		newfdp->fd_ofileflags[i] = fdp->fd_ofileflags[i];
 	}
 	newfdp->fd_openfd = fdp->fd_openfd;
@@ -142,10 +155,12 @@ fdfree(struct proc *p)
 		return;
 
 	for (i = 0; i <= fdp->fd_lastfile; i++) {
-		if (fdp->fd_ofiles[i] == NULL)
+		struct file *fp = fdp->fd_ofiles[i];
+
+		if (fp == NULL)
 			continue;
-		/* FIXME: knote_fdclose() and closef() (issue 6). */
 		fdp->fd_ofiles[i] = NULL;
+		(void)FRELE(fp, p);
 	}
 	p->p_fd = NULL;
 	free(fdp->fd_ofiles, M_FILEDESC,
@@ -156,4 +171,206 @@ fdfree(struct proc *p)
 	if (fdp->fd_rdir != NULL)
 		vrele(fdp->fd_rdir);
 	pool_put(&fdesc_pool, fdp);
+}
+
+/* The open file behind descriptor fd, or NULL.  => no reference taken. */
+struct file *
+fd_getfile(struct filedesc *fdp, int fd)
+{
+	if ((u_int)fd >= (u_int)fdp->fd_nfiles)
+		return NULL;
+	return fdp->fd_ofiles[fd];
+}
+
+/* The same, if it was opened for mode (FREAD or FWRITE); else NULL. */
+struct file *
+fd_getfile_mode(struct filedesc *fdp, int fd, int mode)
+{
+	struct file *fp = fd_getfile(fdp, fd);
+
+	if (fp == NULL || (fp->f_flag & mode) == 0)
+		return NULL;
+	return fp;
+}
+
+/* Double the table (up to max slots), keeping every descriptor. */
+static int
+fd_grow(struct filedesc *fdp, int max)
+{
+	struct file **ofiles = fdp->fd_ofiles;
+	char *oflags = fdp->fd_ofileflags;
+	int n = fdp->fd_nfiles, nn = MIN(n + NDEXTENT, max);
+
+	if (nn <= n)
+		return EMFILE;
+	fd_alloc_slots(fdp, nn);
+	memcpy(fdp->fd_ofiles, ofiles, n * sizeof(struct file *));
+	memcpy(fdp->fd_ofileflags, oflags, n);
+	free(ofiles, M_FILEDESC, n * sizeof(struct file *));
+	free(oflags, M_FILEDESC, n);
+	return 0;
+}
+
+/*
+ * The lowest free descriptor at or above want, growing the table as far
+ * as RLIMIT_NOFILE allows; EMFILE beyond it.
+ */
+int
+fdalloc(struct proc *p, int want, int *result)
+{
+	struct filedesc *fdp = p->p_fd;
+	int lim = MIN(lim_cur(RLIMIT_NOFILE), (rlim_t)maxfiles), i, error;
+
+	if (want < 0 || want >= lim)
+		return EMFILE;
+	for (;;) {
+		for (i = MAX(want, fdp->fd_freefile); i < fdp->fd_nfiles; i++)
+			if (fdp->fd_ofiles[i] == NULL) {
+				if (want <= fdp->fd_freefile)
+					fdp->fd_freefile = i;
+				*result = i;
+				return 0;
+			}
+		if ((error = fd_grow(fdp, lim)) != 0)
+			return error;
+	}
+}
+
+/* Put fp in slot fd (from fdalloc) with flags; the slot owns a ref. */
+void
+fdinsert(struct filedesc *fdp, int fd, int flags, struct file *fp)
+{
+	KASSERT(fdp->fd_ofiles[fd] == NULL);
+	fdp->fd_ofiles[fd] = fp;
+	fdp->fd_ofileflags[fd] = flags;
+	fdp->fd_openfd++;
+	if (fd > fdp->fd_lastfile)
+		fdp->fd_lastfile = fd;
+}
+
+/* Empty slot fd (its reference is the caller's to drop). */
+void
+fdremove(struct filedesc *fdp, int fd)
+{
+	fdp->fd_ofiles[fd] = NULL;
+	fdp->fd_ofileflags[fd] = 0;
+	fdp->fd_openfd--;
+	if (fd < fdp->fd_freefile)
+		fdp->fd_freefile = fd;
+	while (fdp->fd_lastfile >= 0 &&
+	    fdp->fd_ofiles[fdp->fd_lastfile] == NULL)
+		fdp->fd_lastfile--;
+}
+
+/*
+ * A new open file (one reference, the descriptor's) in the lowest free
+ * slot of p's table: *resultfp and *resultfd.  ENFILE when the system
+ * has maxfiles open, EMFILE when the process has its limit.
+ * The caller sets f_flag, f_type, f_ops and f_data.
+ */
+int
+falloc(struct proc *p, struct file **resultfp, int *resultfd)
+{
+	struct file *fp;
+	int fd, error;
+
+	if (nfiles >= maxfiles)
+		return ENFILE;
+	if ((error = fdalloc(p, 0, &fd)) != 0)
+		return error;
+	fp = pool_get(&file_pool, PR_WAITOK | PR_ZERO);
+	fp->f_count = 1;
+	LIST_INSERT_HEAD(&filehead, fp, f_list);
+	nfiles++;
+	fdinsert(p->p_fd, fd, 0, fp);
+	*resultfp = fp;
+	*resultfd = fd;
+	return 0;
+}
+
+/*
+ * The last reference to fp is gone: close the object behind it and free
+ * it.  => from FRELE; returns fo_close's error.
+ */
+int
+closef(struct file *fp, struct proc *p)
+{
+	int error = 0;
+
+	KASSERT(fp->f_count == 0);
+	if (fp->f_ops != NULL)
+		error = fp->f_ops->fo_close(fp, p);
+	LIST_REMOVE(fp, f_list);
+	nfiles--;
+	pool_put(&file_pool, fp);
+	return error;
+}
+
+/* close(2). */
+int
+sys_close(struct proc *p, void *v, register_t *retval __unused)
+{
+	struct sys_close_args /* {
+		syscallarg(int) fd;
+	} */ *uap = v;
+	struct filedesc *fdp = p->p_fd;
+	int fd = SCARG(uap, fd);
+	struct file *fp;
+
+	if ((fp = fd_getfile(fdp, fd)) == NULL)
+		return EBADF;
+	fdremove(fdp, fd);
+	return FRELE(fp, p);
+}
+
+/* dup(2): the lowest free descriptor, for the same open file. */
+int
+sys_dup(struct proc *p, void *v, register_t *retval)
+{
+	struct sys_dup_args /* {
+		syscallarg(int) fd;
+	} */ *uap = v;
+	struct filedesc *fdp = p->p_fd;
+	struct file *fp;
+	int new, error;
+
+	if ((fp = fd_getfile(fdp, SCARG(uap, fd))) == NULL)
+		return EBADF;
+	if ((error = fdalloc(p, 0, &new)) != 0)
+		return error;
+	FREF(fp);
+	fdinsert(fdp, new, 0, fp);	/* close-on-exec is not copied */
+	*retval = new;
+	return 0;
+}
+
+/* dup2(2): descriptor to, closed first if open, for from's file. */
+int
+sys_dup2(struct proc *p, void *v, register_t *retval)
+{
+	struct sys_dup2_args /* {
+		syscallarg(int) from;
+		syscallarg(int) to;
+	} */ *uap = v;
+	struct filedesc *fdp = p->p_fd;
+	int from = SCARG(uap, from), to = SCARG(uap, to), new, error;
+	struct file *fp, *old;
+
+	if ((fp = fd_getfile(fdp, from)) == NULL)
+		return EBADF;
+	if ((u_int)to >= MIN(lim_cur(RLIMIT_NOFILE), (rlim_t)maxfiles))
+		return EBADF;
+	*retval = to;
+	if (from == to)
+		return 0;
+	while (to >= fdp->fd_nfiles)
+		if ((error = fdalloc(p, to, &new)) != 0)
+			return error;
+	FREF(fp);
+	if ((old = fdp->fd_ofiles[to]) != NULL) {
+		fdremove(fdp, to);
+		(void)FRELE(old, p);
+	}
+	fdinsert(fdp, to, 0, fp);
+	return 0;
 }

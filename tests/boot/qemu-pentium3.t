@@ -6,4 +6,7 @@ check_qemu_status "$QEMU_PASS"
 kernel_tap
 check_logged "memory: 64 MiB installed"
 check_logged "cpu0: GenuineIntel family 6 model 7"
+# Ring 3 wrote these through write(2) on the console (syscall_descriptors).
+check_logged "fd test: write to fd 9, a dup2 of 0"
+check_logged "fd test: the child writes to fd 1"
 finish

@@ -1,19 +1,41 @@
 /*
- * sys/vnode.h: file system nodes.  Issue 5 needs only the reference
- * count (a process holds its text vnode, ps_textvp); the VFS arrives
- * with exec in issue 6.
+ * sys/vnode.h: file system nodes.  A vnode is a file, directory or
+ * device the kernel can name; its operations (v_op) do the reading and
+ * writing for the file system or device behind it.  A process holds its
+ * text vnode (ps_textvp); an open file holds its vnode (f_data).
+ * FIXME (issue 6): names (namei), mounts, the ramdisk file system.
  */
 #ifndef _SYS_VNODE_H_
 #define _SYS_VNODE_H_
 
 #include <sys/types.h>
 
+struct uio;
+struct ucred;
+struct vnode;
+
+enum vtype { VNON, VREG, VDIR, VBLK, VCHR, VLNK, VSOCK, VFIFO, VBAD };
+
+/* A vnode's operations: the file system's or the device's. */
+struct vops {
+	int	(*vop_read)(struct vnode *, struct uio *, int ioflag);
+	int	(*vop_write)(struct vnode *, struct uio *, int ioflag);
+};
+
 struct vnode {
 	u_int	v_usecount;		/* references */
-	int	v_type;
+	int	v_type;			/* enum vtype */
 	void	*v_data;		/* the file system's node */
 	void	(*v_inactive)(struct vnode *);	/* last reference gone */
+	const struct vops *v_op;	/* its operations */
 };
+
+#define IO_NDELAY	0x10		/* O_NONBLOCK */
+
+#define VOP_READ(vp, uio, ioflag)	((vp)->v_op->vop_read((vp), (uio), (ioflag)))
+#define VOP_WRITE(vp, uio, ioflag)	((vp)->v_op->vop_write((vp), (uio), (ioflag)))
+
+extern struct vnode *consvp;		/* /dev/console */
 
 void	vref(struct vnode *);
 void	vrele(struct vnode *);

@@ -41,6 +41,8 @@
 #include <sys/malloc.h>
 #include <sys/ptrace.h>
 #include <sys/resourcevar.h>
+#include <sys/file.h>
+#include <sys/vnode.h>
 #include <sys/ktest.h>
 #include <sys/proc_ktest.h>
 #include <lib/libkern/libkern.h>
@@ -1152,18 +1154,33 @@ static const uint8_t kill_code[] = {
 	DONE(K_DONE),
 };
 
-/* Start code in a new process and wait (2 s at most) for *done == 1. */
+/*
+ * Start fn(c) (which enters user mode) as a new process and wait (2 s at
+ * most) for the word at done to be 1.
+ */
 static struct proc *
-run_until_done(struct fu_ctx *c, vaddr_t done, pid_t *pidp)
+run_until_done_fn(void (*fn)(void *), struct fu_ctx *c, vaddr_t done,
+    pid_t *pidp)
 {
 	struct proc *p;
 	uint64_t end;
 
-	*pidp = start_process(user_entry, c, &p);
+	*pidp = start_process(fn, c, &p);
 	end = getnsecuptime() + 2000 * MS;
-	while (peek_word(p, done) != 1 && getnsecuptime() < end)
+	while (prfind(*pidp) != NULL && peek_word(p, done) != 1 &&
+	    getnsecuptime() < end)
 		tsleep_nsec(&end, PWAIT, "ktdone", MS);
+	if (prfind(*pidp) == NULL)
+		KT_FAIL("pid %d ended early: step %d, error %d", *pidp,
+		    c->step, c->error);
 	return p;
+}
+
+/* The same for a program that user_entry starts. */
+static struct proc *
+run_until_done(struct fu_ctx *c, vaddr_t done, pid_t *pidp)
+{
+	return run_until_done_fn(user_entry, c, done, pidp);
 }
 
 /*
@@ -1259,5 +1276,127 @@ KTEST(syscall_setuid_and_rlimit_nproc)
 	KT_ASSERT(p->p_p->ps_flags & PS_SUGID);
 	psignal(p, SIGKILL);
 	KT_KILLED_BY(reap(pid, 5000), SIGKILL);
+	KT_PROC_BASELINE(&b);
+}
+
+/* ---- descriptors: write, dup, dup2, close from ring 3 ----------------- */
+
+#define F_MSG1		(DATA + 0x100)	/* strings P puts in DATA */
+#define F_MSG2		(DATA + 0x140)
+#define F_MSG3		(DATA + 0x180)
+#define F_W1		(DATA + 0x1c0)	/* write(0, msg1): its length */
+#define F_DUP		(DATA + 0x1c4)	/* dup(0): 1 */
+#define F_DUP2		(DATA + 0x1c8)	/* dup2(0, 9): 9 */
+#define F_W9		(DATA + 0x1cc)	/* write(9, msg2): its length */
+#define F_CLOSE		(DATA + 0x1d0)	/* close(9): 0 */
+#define F_CLOSE2	(DATA + 0x1d4)	/* close(9) again: EBADF */
+#define F_EBADF		(DATA + 0x1d8)	/* write(5, ...): EBADF */
+#define F_EFAULT	(DATA + 0x1dc)	/* write(1, kernel address): EFAULT */
+#define F_STATUS	(DATA + 0x1e0)	/* the writing child's status */
+#define F_DONE		(DATA + 0x1e4)
+
+static const char f_msg1[] = "fd test: write to fd 0\n";
+static const char f_msg2[] = "fd test: write to fd 9, a dup2 of 0\n";
+static const char f_msg3[] = "fd test: the child writes to fd 1\n";
+
+/* write(fd, va, len); mov [store], eax */
+#define WRITE(fd, va, len, store)					\
+	PUSH8(len), PUSH32(va), PUSH8(fd), PUSH8(0), SYSCALL(4),	\
+	STORE_EAX(store), POP_ARGS(3)
+
+static const uint8_t fd_code[] = {
+	WRITE(0, F_MSG1, sizeof(f_msg1) - 1, F_W1),
+	PUSH8(0), PUSH8(0), SYSCALL(41), STORE_EAX(F_DUP), POP_ARGS(1),
+	PUSH8(9), PUSH8(0), PUSH8(0), SYSCALL(90), STORE_EAX(F_DUP2),
+	POP_ARGS(2),
+	WRITE(9, F_MSG2, sizeof(f_msg2) - 1, F_W9),
+	PUSH8(9), PUSH8(0), SYSCALL(6), STORE_EAX(F_CLOSE), POP_ARGS(1),
+	PUSH8(9), PUSH8(0), SYSCALL(6), STORE_EAX(F_CLOSE2), POP_ARGS(1),
+	WRITE(5, F_MSG1, 1, F_EBADF),
+	PUSH8(4), PUSH32(KERNBASE), PUSH8(1), PUSH8(0), SYSCALL(4),
+	STORE_EAX(F_EFAULT), POP_ARGS(3),
+	SYSCALL(2),					/* fork		*/
+	0x85, 0xc0, 0x75, 0x20,				/* jnz parent	*/
+	PUSH8(sizeof(f_msg3) - 1), PUSH32(F_MSG3), PUSH8(1), PUSH8(0),
+	SYSCALL(4), POP_ARGS(3),			/* child: write	*/
+	PUSH8(0), PUSH8(0), SYSCALL(1),			/* exit(0)	*/
+	PUSH8(0), PUSH8(0), PUSH32(F_STATUS), 0x50, PUSH8(0),
+	SYSCALL(11), POP_ARGS(4),			/* wait4	*/
+	DONE(F_DONE),
+};
+
+/*
+ * Open the console for curproc, as open("/dev/console", O_RDWR) will:
+ * a new open file on its vnode in the lowest free descriptor.
+ */
+static int
+open_console(int *fdp)
+{
+	struct file *fp;
+	int error;
+
+	if ((error = falloc(curproc, &fp, fdp)) != 0)
+		return error;
+	fp->f_flag = FREAD | FWRITE;
+	fp->f_type = DTYPE_VNODE;
+	fp->f_ops = &vnops;
+	fp->f_data = consvp;
+	vref(consvp);
+	return 0;
+}
+
+/* fork1 function: the console on fd 0, the strings in DATA, user mode. */
+static void
+fd_entry(void *arg)
+{
+	struct fu_ctx *c = arg;
+	int fd;
+
+	if ((c->error = user_setup(c)) != 0 ||
+	    (c->error = open_console(&fd)) != 0 ||
+	    (c->error = copyout(f_msg1, (void *)F_MSG1, sizeof(f_msg1))) ||
+	    (c->error = copyout(f_msg2, (void *)F_MSG2, sizeof(f_msg2))) ||
+	    (c->error = copyout(f_msg3, (void *)F_MSG3, sizeof(f_msg3))))
+		process_done(c, 1);
+	c->child = fd;
+	KERNEL_UNLOCK();
+}
+
+/*
+ * write(2), dup(2), dup2(2) and close(2) on the console from ring 3, with
+ * their errors (EBADF, EFAULT); a fork shares the open file and the child
+ * writes through it; references and open files come back at exit.  The
+ * boot test checks the three lines reach the serial console.
+ */
+KTEST(syscall_descriptors)
+{
+	struct proc_baseline b;
+	struct fu_ctx c = { .code = fd_code, .len = sizeof(fd_code) };
+	struct proc *p;
+	pid_t pid;
+	int files = nfiles, status;
+
+	proc_baseline(&b);
+	p = run_until_done_fn(fd_entry, &c, F_DONE, &pid);
+	KT_EQ(c.error, 0);
+	KT_EQ(c.child, 0);			/* the console is fd 0 */
+	KT_EQ(peek_word(p, F_DONE), 1);
+	KT_EQ(peek_word(p, F_W1), sizeof(f_msg1) - 1);
+	KT_EQ(peek_word(p, F_DUP), 1);
+	KT_EQ(peek_word(p, F_DUP2), 9);
+	KT_EQ(peek_word(p, F_W9), sizeof(f_msg2) - 1);
+	KT_EQ(peek_word(p, F_CLOSE), 0);
+	KT_EQ(peek_word(p, F_CLOSE2), EBADF);
+	KT_EQ(peek_word(p, F_EBADF), EBADF);
+	KT_EQ(peek_word(p, F_EFAULT), EFAULT);
+	status = peek_word(p, F_STATUS);
+	KT_ASSERT(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	KT_EQ(nfiles, files + 1);		/* one open file ... */
+	KT_EQ(p->p_fd->fd_ofiles[0]->f_count, 2);	/* ... on fd 0 and 1 */
+	KT_EQ(consvp->v_usecount, 2);
+	psignal(p, SIGKILL);
+	KT_KILLED_BY(reap(pid, 5000), SIGKILL);
+	KT_EQ(nfiles, files);
+	KT_EQ(consvp->v_usecount, 1);
 	KT_PROC_BASELINE(&b);
 }

@@ -1,0 +1,54 @@
+/*
+ * kernel/vfs_vnops.c: open files that are vnodes (DTYPE_VNODE), OpenBSD's
+ * vnops: reads and writes go to the vnode's VOP_READ/VOP_WRITE at the
+ * file's offset, which they advance; the last close of the file drops
+ * its reference to the vnode.
+ */
+
+#include <sys/types.h>
+#include <sys/systm.h>
+#include <sys/param.h>
+#include <sys/proc.h>
+#include <sys/file.h>
+#include <sys/uio.h>
+#include <sys/vnode.h>
+
+static int
+vn_read(struct file *fp, struct uio *uio, int fflags __unused)
+{
+	struct vnode *vp = fp->f_data;
+	size_t count = uio->uio_resid;
+	int error;
+
+	uio->uio_offset = fp->f_offset;
+	error = VOP_READ(vp, uio, (fp->f_flag & O_NONBLOCK) ? IO_NDELAY : 0);
+	fp->f_offset += count - uio->uio_resid;
+	return error;
+}
+
+static int
+vn_write(struct file *fp, struct uio *uio, int fflags __unused)
+{
+	struct vnode *vp = fp->f_data;
+	size_t count = uio->uio_resid;
+	int error;
+
+	uio->uio_offset = fp->f_offset;
+	error = VOP_WRITE(vp, uio, (fp->f_flag & O_NONBLOCK) ? IO_NDELAY : 0);
+	fp->f_offset += count - uio->uio_resid;
+	return error;
+}
+
+static int
+vn_closefile(struct file *fp, struct proc *p __unused)
+{
+	vrele(fp->f_data);
+	fp->f_data = NULL;
+	return 0;
+}
+
+const struct fileops vnops = {
+	.fo_read = vn_read,
+	.fo_write = vn_write,
+	.fo_close = vn_closefile,
+};
