@@ -162,6 +162,18 @@ cansignal(struct proc *p, struct process *pr, int signum __unused)
 	    uc->cr_uid == quc->cr_ruid || uc->cr_uid == quc->cr_svuid;
 }
 
+/* One process of killpg1(): 1 if it counts (and is signalled). */
+static int
+killpg1_one(struct proc *p, struct process *pr, int signum)
+{
+	if (pr->ps_pid <= 1 || (pr->ps_flags & PS_SYSTEM) ||
+	    !cansignal(p, pr, signum))
+		return 0;
+	if (signum)
+		prsignal(pr, signum);
+	return 1;
+}
+
 /*
  * Signal every process p may signal: all of them (all), or those of
  * process group pgid (0: p's own).  Init, system processes, and with
@@ -176,28 +188,17 @@ killpg1(struct proc *p, int signum, int pgid, int all)
 	int nfound = 0;
 
 	if (all) {
-		LIST_FOREACH(pr, &allprocess, ps_list) {
-			if (pr->ps_pid <= 1 || pr == p->p_p ||
-			    (pr->ps_flags & (PS_SYSTEM | PS_NOBROADCASTKILL)) ||
-			    !cansignal(p, pr, signum))
-				continue;
-			nfound++;
-			if (signum)
-				prsignal(pr, signum);
-		}
+		LIST_FOREACH(pr, &allprocess, ps_list)
+			if (pr != p->p_p &&
+			    (pr->ps_flags & PS_NOBROADCASTKILL) == 0)
+				nfound += killpg1_one(p, pr, signum);
 		return nfound ? 0 : ESRCH;
 	}
 	pgrp = pgid == 0 ? p->p_p->ps_pgrp : pgfind(pgid);
 	if (pgrp == NULL)
 		return ESRCH;
-	LIST_FOREACH(pr, &pgrp->pg_members, ps_pglist) {
-		if (pr->ps_pid <= 1 || (pr->ps_flags & PS_SYSTEM) ||
-		    !cansignal(p, pr, signum))
-			continue;
-		nfound++;
-		if (signum)
-			prsignal(pr, signum);
-	}
+	LIST_FOREACH(pr, &pgrp->pg_members, ps_pglist)
+		nfound += killpg1_one(p, pr, signum);
 	return nfound ? 0 : ESRCH;
 }
 

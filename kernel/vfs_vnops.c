@@ -13,30 +13,31 @@
 #include <sys/uio.h>
 #include <sys/vnode.h>
 
+/* Read or write (uio_rw) fp's vnode at the file's offset, advancing it. */
 static int
-vn_read(struct file *fp, struct uio *uio, int fflags __unused)
+vn_rw(struct file *fp, struct uio *uio)
 {
 	struct vnode *vp = fp->f_data;
 	size_t count = uio->uio_resid;
-	int error;
+	int ioflag = (fp->f_flag & O_NONBLOCK) ? IO_NDELAY : 0, error;
 
 	uio->uio_offset = fp->f_offset;
-	error = VOP_READ(vp, uio, (fp->f_flag & O_NONBLOCK) ? IO_NDELAY : 0);
+	error = uio->uio_rw == UIO_READ ? VOP_READ(vp, uio, ioflag) :
+	    VOP_WRITE(vp, uio, ioflag);
 	fp->f_offset += count - uio->uio_resid;
 	return error;
 }
 
 static int
+vn_read(struct file *fp, struct uio *uio, int fflags __unused)
+{
+	return vn_rw(fp, uio);
+}
+
+static int
 vn_write(struct file *fp, struct uio *uio, int fflags __unused)
 {
-	struct vnode *vp = fp->f_data;
-	size_t count = uio->uio_resid;
-	int error;
-
-	uio->uio_offset = fp->f_offset;
-	error = VOP_WRITE(vp, uio, (fp->f_flag & O_NONBLOCK) ? IO_NDELAY : 0);
-	fp->f_offset += count - uio->uio_resid;
-	return error;
+	return vn_rw(fp, uio);
 }
 
 static int
