@@ -58,6 +58,22 @@ GENHDRS	:= $(GEN)/sys/syscall.h $(GEN)/sys/syscallargs.h
 GENSRCS	:= $(GEN)/init_sysent.c $(GEN)/syscallnames.c
 KOBJS	+= $(GENSRCS:.c=.o)
 
+# User programs (user/): static i386 ELF executables linked at 16 MiB
+# with crt0, the libc and the system call stubs generated from
+# syscalls.master; they go into the ramdisk (a ustar archive GRUB loads
+# as a module), bin/NAME from user/bin/NAME.c.
+UCFLAGS	:= -std=gnu11 -march=i486 -O2 -g -ffreestanding -fno-pie -fno-pic \
+	   -fno-stack-protector -fno-builtin -nostdinc \
+	   -isystem $(shell $(CC) -print-file-name=include 2>/dev/null) \
+	   -Iuser/include -I$(GEN) -Ikernel/include \
+	   -Wall -Wextra -Werror -Wstrict-prototypes -MMD -MP
+ULDFLAGS := -m elf_i386 -static -nostdlib -e _start --build-id=none \
+	   -z max-page-size=4096 -z noexecstack -Ttext-segment=0x01000000
+ULIBOBJS := $(B)/user/lib/crt0.o $(B)/user/lib/libc.o $(B)/user/gen/syscalls.o
+UPROGS	:= $(patsubst user/bin/%.c,$(B)/root/bin/%,$(wildcard user/bin/*.c))
+UETC	:= $(patsubst user/etc/%,$(B)/root/etc/%,$(wildcard user/etc/*))
+RAMDISK	:= $(B)/ramdisk.tar
+
 .PHONY: all deps run qemu debug test smoke bench screenshot host-tests \
 	boot-tests \
 	clean
@@ -76,7 +92,8 @@ endif
 # call table.
 $(KOBJS): Makefile $(GENHDRS)
 
-$(GENHDRS) $(GENSRCS) &: kernel/syscalls.master kernel/makesyscalls.pl
+$(GENHDRS) $(GENSRCS) $(GEN)/user/syscalls.asm &: kernel/syscalls.master \
+    kernel/makesyscalls.pl
 	@mkdir -p $(GEN)/sys
 	$(say) GEN $(GEN)
 	$(Q)perl kernel/makesyscalls.pl kernel/syscalls.master $(GEN)
@@ -84,6 +101,39 @@ $(GENHDRS) $(GENSRCS) &: kernel/syscalls.master kernel/makesyscalls.pl
 $(GEN)/%.o: $(GEN)/%.c
 	$(say) CC $<
 	$(Q)$(CC) $(KCFLAGS) $(KCPPFLAGS) -c $< -o $@
+
+$(B)/user/%.o: user/%.c $(GENHDRS) Makefile
+	@mkdir -p $(dir $@)
+	$(say) CC $<
+	$(Q)$(CC) $(UCFLAGS) -c $< -o $@
+
+$(B)/user/lib/crt0.o: user/lib/crt0.asm
+	@mkdir -p $(dir $@)
+	$(say) NASM $<
+	$(Q)$(NASM) -f elf32 -g -F dwarf -w+error $< -o $@
+
+$(B)/user/gen/syscalls.o: $(GEN)/user/syscalls.asm
+	@mkdir -p $(dir $@)
+	$(say) NASM $<
+	$(Q)$(NASM) -f elf32 -g -F dwarf -w+error $< -o $@
+
+$(B)/root/bin/%: $(B)/user/bin/%.o $(ULIBOBJS)
+	@mkdir -p $(dir $@)
+	$(say) LD $@
+	$(Q)$(LD) $(ULDFLAGS) -o $@ $(B)/user/lib/crt0.o $< \
+	    $(B)/user/lib/libc.o $(B)/user/gen/syscalls.o $(LIBGCC)
+
+$(B)/root/etc/%: user/etc/%
+	@mkdir -p $(dir $@)
+	$(Q)cp $< $@
+
+.SECONDARY: $(patsubst user/%.c,$(B)/user/%.o,$(wildcard user/bin/*.c))
+
+# The ramdisk: owner, times and order fixed, so a build is reproducible.
+$(RAMDISK): $(UPROGS) $(UETC)
+	$(say) TAR $@
+	$(Q)tar --format=ustar --owner=0 --group=0 --numeric-owner \
+	    --mtime=@0 --sort=name -cf $@ -C $(B)/root .
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -125,19 +175,20 @@ $(B)/kernel.elf: $(B)/kernel-pass1.elf $(B)/ksyms.o
 	    { echo "$@ has no valid multiboot2 header"; exit 1; }
 
 # The user ISO: a GRUB menu (iso/grub.cfg) over the kernel.
-$(B)/tine.iso: $(B)/kernel.elf iso/grub.cfg
+$(B)/tine.iso: $(B)/kernel.elf iso/grub.cfg $(RAMDISK)
 	$(say) ISO $@
-	$(Q)iso/mkiso $@ $(B)/kernel.elf iso/grub.cfg
+	$(Q)iso/mkiso $@ $(B)/kernel.elf iso/grub.cfg $(RAMDISK)
 
 # Test ISOs: one per kernel command line in tests/boot/cmdline/, booted at
 # once (timeout 0) so a test run never waits at the menu.
 TEST_CMDLINES := $(wildcard tests/boot/cmdline/*)
 TEST_ISOS := $(patsubst tests/boot/cmdline/%,$(B)/test/%.iso,$(TEST_CMDLINES))
-$(B)/test/%.iso: tests/boot/cmdline/% $(B)/kernel.elf iso/grub-test.cfg.in
+$(B)/test/%.iso: tests/boot/cmdline/% $(B)/kernel.elf iso/grub-test.cfg.in \
+    $(RAMDISK)
 	@mkdir -p $(B)/test
 	$(Q)sed "s|@CMDLINE@|$$(cat $<)|" iso/grub-test.cfg.in > $(B)/test/$*.cfg
 	$(say) ISO $@
-	$(Q)iso/mkiso $@ $(B)/kernel.elf $(B)/test/$*.cfg
+	$(Q)iso/mkiso $@ $(B)/kernel.elf $(B)/test/$*.cfg $(RAMDISK)
 
 # A copy of the kernel that also carries a multiboot (version 1) header, for
 # the test that boots it with the wrong loader (QEMU's -kernel).

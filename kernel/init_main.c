@@ -19,6 +19,7 @@
 #include <sys/timeout.h>
 #include <sys/proc.h>
 #include <sys/sched.h>
+#include <sys/vnode.h>
 #include <sys/wait.h>
 #include <sys/param.h>
 #include <sys/errno.h>
@@ -86,6 +87,19 @@ bootopt_seed_given(const char *cmdline)
 
 	(void)bootopt_parse(cmdline, &seedopt, 1, bootopt_quiet, NULL);
 	return probe == boot_seed;
+}
+
+/* The root file system: the ramdisk GRUB loaded, if it did. */
+static void
+mount_ramdisk(void)
+{
+	const char *start;
+	size_t len;
+
+	if (md_ramdisk(&start, &len) == 0)
+		tarfs_mount(start, len);
+	else
+		printf("tarfs: no ramdisk module: no files\n");
 }
 
 /*
@@ -161,6 +175,7 @@ main(void)
 	timeout_startup();		/* before hardclock() first runs */
 	procinit();
 	proc0_init();			/* we are proc0 from here on */
+	mount_ramdisk();
 	initclocks();
 	scheduler_start();
 	cpu_configure();

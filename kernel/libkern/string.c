@@ -116,6 +116,20 @@ strchr(const char *s, int c)
 	}
 }
 
+/* The last c in s (c may be '\0'), or NULL. */
+char *
+strrchr(const char *s, int c)
+{
+	const char *last = NULL;
+
+	for (;; s++) {
+		if (*s == (char)c)
+			last = s;
+		if (*s == '\0')
+			return (char *)last;
+	}
+}
+
 /* Copy with truncation, always NUL-terminated; returns strlen(src). */
 size_t
 strlcpy(char *dst, const char *src, size_t size)

@@ -9,4 +9,6 @@ check_logged "cpu0: GenuineIntel family 6 model 7"
 # Ring 3 wrote these through write(2) on the console (syscall_descriptors).
 check_logged "fd test: write to fd 9, a dup2 of 0"
 check_logged "fd test: the child writes to fd 1"
+# A C program from the ramdisk, run by execve (exec_runs_a_program...).
+check_logged 'argc 2, argv[0] "hello", argv[1] "from-exec"'
 finish

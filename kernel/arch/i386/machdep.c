@@ -34,6 +34,8 @@
 #include <machine/pmap.h>
 #include <machine/pcb.h>
 #include <machine/specialreg.h>
+#include <sys/errno.h>
+#include <uvm/uvm_extern.h>
 
 #define ISA_DEBUG_EXIT_PORT	0xf4	/* QEMU -device isa-debug-exit */
 #define BOCHS_SHUTDOWN_PORT	0x8900
@@ -248,4 +250,25 @@ boot(int howto)
 	    "or press reset.\n");
 	for (;;)
 		halt();
+}
+
+/*
+ * The ramdisk GRUB loaded (the module whose command line is "ramdisk"):
+ * its bytes through the direct map.  Returns 0, or ENOENT without one.
+ */
+int
+md_ramdisk(const char **start, size_t *len)
+{
+	int i;
+
+	for (i = 0; i < mb2_info.nmodules; i++) {
+		const struct mb2_module *m = &mb2_info.modules[i];
+
+		if (strcmp(m->cmdline, "ramdisk") == 0 && m->end > m->start) {
+			*start = (const char *)PMAP_DIRECT_MAP(m->start);
+			*len = m->end - m->start;
+			return 0;
+		}
+	}
+	return ENOENT;
 }

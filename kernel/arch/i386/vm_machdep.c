@@ -264,3 +264,16 @@ setregs(struct proc *p, u_long entry, u_long stack)
 	tf->tf_eflags = PSL_MBO | PSL_I;
 	p->p_md.md_regs = tf;
 }
+
+/*
+ * p execs a new program: its FPU state and TCB belong to the old one.
+ * => p is curproc.
+ */
+void
+cpu_exec(struct proc *p)
+{
+	if (fpcurproc == p)
+		npxsave_proc(p, 0);
+	p->p_md.md_flags &= ~MDP_USEDFPU;
+	tcb_set(p, NULL);
+}

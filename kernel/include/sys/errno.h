@@ -29,6 +29,7 @@
 #define ERANGE		34	/* Result too large */
 #define EAGAIN		35	/* Resource temporarily unavailable */
 #define EWOULDBLOCK	EAGAIN		/* operation would block */
+#define EROFS		30	/* Read-only file system */
 #define ENAMETOOLONG	63	/* File name too long */
 #define ENOSYS		78	/* Function not implemented */
 

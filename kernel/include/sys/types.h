@@ -31,6 +31,7 @@ typedef int64_t		time_t;
 typedef int32_t		pid_t;
 typedef uint32_t	uid_t;
 typedef uint32_t	gid_t;
+typedef uint32_t	mode_t;
 typedef char *		caddr_t;
 typedef int32_t		segsz_t;	/* segment size, in pages */
 typedef int32_t		register_t;	/* a register's worth, for retval */

@@ -20,6 +20,12 @@ enum vtype { VNON, VREG, VDIR, VBLK, VCHR, VLNK, VSOCK, VFIFO, VBAD };
 struct vops {
 	int	(*vop_read)(struct vnode *, struct uio *, int ioflag);
 	int	(*vop_write)(struct vnode *, struct uio *, int ioflag);
+	/*
+	 * PORT: the file's bytes in kernel memory, for exec to map (UVM-lite
+	 * maps file images from memory; there is no vnode pager).  NULL for
+	 * vnodes that are not memory-backed files.
+	 */
+	int	(*vop_image)(struct vnode *, const char **, size_t *);
 };
 
 struct vnode {
@@ -35,7 +41,13 @@ struct vnode {
 #define VOP_READ(vp, uio, ioflag)	((vp)->v_op->vop_read((vp), (uio), (ioflag)))
 #define VOP_WRITE(vp, uio, ioflag)	((vp)->v_op->vop_write((vp), (uio), (ioflag)))
 
+#define MAXPATHLEN	1024		/* a path, with its NUL */
+
 extern struct vnode *consvp;		/* /dev/console */
+extern struct vnode *rootvnode;		/* "/" of the ramdisk */
+
+int	namei(const char *, struct vnode **);
+void	tarfs_mount(const char *, size_t);
 
 void	vref(struct vnode *);
 void	vrele(struct vnode *);

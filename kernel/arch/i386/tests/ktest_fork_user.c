@@ -1400,3 +1400,107 @@ KTEST(syscall_descriptors)
 	KT_EQ(consvp->v_usecount, 1);
 	KT_PROC_BASELINE(&b);
 }
+
+/* ---- execve(2): a program from the ramdisk ---------------------------- */
+
+#define X_PATH		(DATA + 0x200)	/* "/bin/hello" */
+#define X_NOPE		(DATA + 0x220)	/* "/nope" */
+#define X_DIR		(DATA + 0x230)	/* "/bin" */
+#define X_MOTD		(DATA + 0x240)	/* "/etc/motd": not a program */
+#define X_ARG0		(DATA + 0x260)	/* "hello" */
+#define X_ARG1		(DATA + 0x270)	/* "from-exec" */
+#define X_ARGV		(DATA + 0x280)	/* { X_ARG0, X_ARG1, NULL } */
+#define X_ENVP		(DATA + 0x290)	/* { NULL } */
+
+static int
+exec_call(vaddr_t path, vaddr_t argv)
+{
+	struct sys_execve_args a;
+	register_t rv[2];
+
+	memset(&a, 0, sizeof(a));
+	SCARG(&a, path) = (const char *)path;
+	SCARG(&a, argp) = (char *const *)argv;
+	SCARG(&a, envp) = (char *const *)X_ENVP;
+	return sys_execve(curproc, &a, rv);
+}
+
+/* Put a string and pointer vector in P's DATA page. */
+static int
+exec_setup_strings(void)
+{
+	static const struct { vaddr_t va; const char *s; } strs[] = {
+		{ X_PATH, "/bin/hello" }, { X_NOPE, "/nope" },
+		{ X_DIR, "/bin" }, { X_MOTD, "/etc/motd" },
+		{ X_ARG0, "hello" }, { X_ARG1, "from-exec" },
+	};
+	const uint32_t argv[3] = { X_ARG0, X_ARG1, 0 }, envp[1] = { 0 };
+	u_int i;
+	int error;
+
+	for (i = 0; i < nitems(strs); i++)
+		if ((error = copyout(strs[i].s, (void *)strs[i].va,
+		    strlen(strs[i].s) + 1)) != 0)
+			return error;
+	if ((error = copyout(argv, (void *)X_ARGV, sizeof(argv))) != 0)
+		return error;
+	return copyout(envp, (void *)X_ENVP, sizeof(envp));
+}
+
+/*
+ * P: the console on descriptors 0 and 1, the bad execs (each must leave
+ * P as it was), then /bin/hello with two arguments.
+ */
+static void
+exec_entry(void *arg)
+{
+	struct fu_ctx *c = arg;
+	int fd;
+
+	if ((c->error = user_setup(c)) != 0 ||
+	    (c->error = open_console(&fd)) != 0 ||
+	    (c->error = open_console(&fd)) != 0 ||
+	    (c->error = exec_setup_strings()) != 0)
+		process_done(c, 1);
+	c->terr[0] = exec_call(X_NOPE, X_ARGV);
+	c->terr[1] = exec_call(X_DIR, X_ARGV);
+	c->terr[2] = exec_call(X_MOTD, X_ARGV);
+	c->terr[3] = exec_call(X_PATH, KERNBASE);
+	c->terr[4] = exec_call(X_PATH, X_ARGV);
+	if (c->terr[4] != EJUSTRETURN)
+		process_done(c, 2);
+	c->step = 3;
+	KERNEL_UNLOCK();		/* and off to /bin/hello */
+}
+
+/*
+ * execve runs a static ELF program from the ramdisk in place of the
+ * caller: ENOENT, EACCES (a directory), ENOEXEC (a text file) and EFAULT
+ * (a bad argv) leave the caller running; the real one replaces its
+ * image, keeps its pid and descriptors, and the program's exit status
+ * (42) reaches the parent.  The program's line on the console is checked
+ * by the boot test.
+ */
+KTEST(exec_runs_a_program_from_the_ramdisk)
+{
+	struct proc_baseline b;
+	struct fu_ctx c = { .code = trap_code, .len = sizeof(trap_code) };
+	struct proc *p;
+	pid_t pid;
+	int status;
+
+	if (rootvnode == NULL)
+		ktest_skip("no ramdisk");
+	proc_baseline(&b);
+	pid = start_process(exec_entry, &c, &p);
+	status = reap(pid, 5000);
+	KT_EQ(c.error, 0);
+	KT_EQ(c.step, 3);
+	KT_EQ(c.terr[0], ENOENT);
+	KT_EQ(c.terr[1], EACCES);
+	KT_EQ(c.terr[2], ENOEXEC);
+	KT_EQ(c.terr[3], EFAULT);
+	KT_ASSERT(WIFEXITED(status));
+	KT_EQ(WEXITSTATUS(status), 42);
+	KT_PROC_BASELINE(&b);
+}

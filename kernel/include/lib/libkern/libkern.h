@@ -16,6 +16,7 @@ size_t	 strnlen(const char *, size_t);
 int	 strcmp(const char *, const char *);
 int	 strncmp(const char *, const char *, size_t);
 char	*strchr(const char *, int);
+char	*strrchr(const char *, int);
 size_t	 strlcpy(char *, const char *, size_t);
 char	*strstr(const char *, const char *);
 

@@ -70,6 +70,8 @@ void	cpu_idle_cycle(void);
 void	proc0_md_init(struct proc *);
 void	cpu_proc_free(struct proc *);
 void	setregs(struct proc *, u_long entry, u_long stack);
+void	cpu_exec(struct proc *);
+int	md_ramdisk(const char **, size_t *);
 void	npxinit(void);
 extern u_long npx_nswitch;
 void	npxsave_proc(struct proc *, int);

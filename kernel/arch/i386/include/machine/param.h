@@ -36,6 +36,8 @@
 #define PTOV(pa)	((vaddr_t)(pa) + KERNBASE)
 #define VTOP(va)	((paddr_t)(va) - KERNBASE)
 
+#define atop(x)		((x) >> PGSHIFT)	/* bytes to pages */
+#define ptoa(x)		((x) << PGSHIFT)
 #define trunc_page(x)	((x) & ~(vaddr_t)PAGE_MASK)
 #define round_page(x)	(((x) + PAGE_MASK) & ~(vaddr_t)PAGE_MASK)
 

@@ -1,0 +1,12 @@
+/* stdlib.h: the part of it Tine's libc has. */
+#ifndef _STDLIB_H_
+#define _STDLIB_H_
+
+#include <stddef.h>
+
+#define EXIT_SUCCESS	0
+#define EXIT_FAILURE	1
+
+__attribute__((__noreturn__)) void exit(int);
+
+#endif /* _STDLIB_H_ */

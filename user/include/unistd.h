@@ -1,0 +1,33 @@
+/* unistd.h: Tine's system calls as libc has them (user/lib). */
+#ifndef _UNISTD_H_
+#define _UNISTD_H_
+
+#include <sys/types.h>
+
+#define STDIN_FILENO	0
+#define STDOUT_FILENO	1
+#define STDERR_FILENO	2
+
+extern char **environ;
+
+__dead void _exit(int);
+pid_t	fork(void);
+pid_t	vfork(void);
+pid_t	getpid(void);
+pid_t	getppid(void);
+pid_t	getthrid(void);
+uid_t	getuid(void);
+uid_t	geteuid(void);
+gid_t	getgid(void);
+gid_t	getegid(void);
+int	setuid(uid_t);
+int	setgid(gid_t);
+ssize_t	read(int, void *, size_t);
+ssize_t	write(int, const void *, size_t);
+int	close(int);
+int	dup(int);
+int	dup2(int, int);
+int	execve(const char *, char *const *, char *const *);
+int	sched_yield(void);
+
+#endif /* _UNISTD_H_ */

@@ -1,0 +1,193 @@
+/*
+ * user/lib/libc.c: the start of Tine's libc: errno, exit, the string
+ * functions programs need first, and printf (no buffering: each call is
+ * one write(2)).  The system call stubs are generated from
+ * kernel/syscalls.master (build/gen/user/syscalls.asm).
+ */
+
+#include <sys/types.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int	errno;
+char	**environ;
+
+void
+exit(int status)
+{
+	_exit(status);
+}
+
+size_t
+strlen(const char *s)
+{
+	size_t n = 0;
+
+	while (s[n] != '\0')
+		n++;
+	return n;
+}
+
+int
+strcmp(const char *a, const char *b)
+{
+	while (*a != '\0' && *a == *b)
+		a++, b++;
+	return (unsigned char)*a - (unsigned char)*b;
+}
+
+void *
+memcpy(void *dst, const void *src, size_t n)
+{
+	char *d = dst;
+	const char *s = src;
+
+	while (n-- > 0)
+		*d++ = *s++;
+	return dst;
+}
+
+void *
+memset(void *dst, int c, size_t n)
+{
+	char *d = dst;
+
+	while (n-- > 0)
+		*d++ = c;
+	return dst;
+}
+
+/* Where vsnprintf writes: a buffer, and how much the output needed. */
+struct out {
+	char	*buf;
+	size_t	size, len;
+};
+
+static void
+out_c(struct out *o, char c)
+{
+	if (o->len + 1 < o->size)
+		o->buf[o->len] = c;
+	o->len++;
+}
+
+/* An unsigned number in base 10 or 16, at least width digits. */
+static void
+out_num(struct out *o, unsigned long v, int base, int width, char pad)
+{
+	char tmp[12];
+	int n = 0;
+
+	do {
+		tmp[n++] = "0123456789abcdef"[v % base];
+		v /= base;
+	} while (v != 0);
+	while (width-- > n)
+		out_c(o, pad);
+	while (n > 0)
+		out_c(o, tmp[--n]);
+}
+
+/* %d %u %x %s %c %p %%, with a width and 0 padding: what programs use. */
+int
+vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
+{
+	struct out o = { buf, size, 0 };
+	const char *s;
+	int width;
+	char pad;
+	long d;
+
+	for (; *fmt != '\0'; fmt++) {
+		if (*fmt != '%') {
+			out_c(&o, *fmt);
+			continue;
+		}
+		pad = *++fmt == '0' ? '0' : ' ';
+		for (width = 0; *fmt >= '0' && *fmt <= '9'; fmt++)
+			width = width * 10 + (*fmt - '0');
+		if (*fmt == 'l')
+			fmt++;
+		switch (*fmt) {
+		case 'd':
+			d = va_arg(ap, long);
+			if (d < 0) {
+				out_c(&o, '-');
+				d = -d;
+			}
+			out_num(&o, d, 10, width, pad);
+			break;
+		case 'u':
+			out_num(&o, va_arg(ap, unsigned long), 10, width, pad);
+			break;
+		case 'x':
+		case 'p':
+			out_num(&o, va_arg(ap, unsigned long), 16, width, pad);
+			break;
+		case 's':
+			for (s = va_arg(ap, const char *); *s != '\0'; s++)
+				out_c(&o, *s);
+			break;
+		case 'c':
+			out_c(&o, va_arg(ap, int));
+			break;
+		default:
+			out_c(&o, *fmt);
+			break;
+		}
+	}
+	if (size > 0)
+		buf[o.len < size ? o.len : size - 1] = '\0';
+	return o.len;
+}
+
+int
+snprintf(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+int
+vdprintf(int fd, const char *fmt, va_list ap)
+{
+	char buf[512];
+	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+
+	if (n > (int)sizeof(buf) - 1)
+		n = sizeof(buf) - 1;
+	return write(fd, buf, n);
+}
+
+int
+dprintf(int fd, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vdprintf(fd, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+int
+printf(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vdprintf(STDOUT_FILENO, fmt, ap);
+	va_end(ap);
+	return n;
+}
