@@ -70,7 +70,8 @@ UCFLAGS	:= -std=gnu11 -march=i486 -O2 -g -ffreestanding -fno-pie -fno-pic \
 ULDFLAGS := -m elf_i386 -static -nostdlib -e _start --build-id=none \
 	   -z max-page-size=4096 -z noexecstack -Ttext-segment=0x01000000
 ULIBOBJS := $(B)/user/lib/crt0.o $(B)/user/lib/libc.o $(B)/user/gen/syscalls.o
-UPROGS	:= $(patsubst user/bin/%.c,$(B)/root/bin/%,$(wildcard user/bin/*.c))
+UPROGS	:= $(patsubst user/%.c,$(B)/root/%,\
+	   $(wildcard user/bin/*.c user/sbin/*.c))
 UETC	:= $(patsubst user/etc/%,$(B)/root/etc/%,$(wildcard user/etc/*))
 RAMDISK	:= $(B)/ramdisk.tar
 
@@ -117,7 +118,7 @@ $(B)/user/gen/syscalls.o: $(GEN)/user/syscalls.asm
 	$(say) NASM $<
 	$(Q)$(NASM) -f elf32 -g -F dwarf -w+error $< -o $@
 
-$(B)/root/bin/%: $(B)/user/bin/%.o $(ULIBOBJS)
+$(B)/root/%: $(B)/user/%.o $(ULIBOBJS)
 	@mkdir -p $(dir $@)
 	$(say) LD $@
 	$(Q)$(LD) $(ULDFLAGS) -o $@ $(B)/user/lib/crt0.o $< \
@@ -127,7 +128,8 @@ $(B)/root/etc/%: user/etc/%
 	@mkdir -p $(dir $@)
 	$(Q)cp $< $@
 
-.SECONDARY: $(patsubst user/%.c,$(B)/user/%.o,$(wildcard user/bin/*.c))
+.SECONDARY: $(patsubst user/%.c,$(B)/user/%.o,\
+	   $(wildcard user/bin/*.c user/sbin/*.c))
 
 # The ramdisk: owner, times and order fixed, so a build is reproducible.
 $(RAMDISK): $(UPROGS) $(UETC)

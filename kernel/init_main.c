@@ -20,6 +20,8 @@
 #include <sys/proc.h>
 #include <sys/sched.h>
 #include <sys/vnode.h>
+#include <sys/syscallargs.h>
+#include <uvm/uvm_map.h>
 #include <sys/wait.h>
 #include <sys/param.h>
 #include <sys/errno.h>
@@ -103,18 +105,59 @@ mount_ramdisk(void)
 }
 
 /*
- * Process 1.  OpenBSD's start_init() execs /sbin/init; until exec exists
- * (issue 6) init stays in the kernel and does the one job of init that
- * the kernel relies on: it waits for the orphans exit1() gives it, so no
- * zombie is left behind.
+ * Exec /sbin/init in the running process, as OpenBSD's start_init does:
+ * the path and argv go into a page of its (empty) user space first,
+ * because execve reads them from there.  => EJUSTRETURN on success.
+ */
+static int
+start_init_exec(struct proc *p)
+{
+	static const char path[] = "/sbin/init", arg0[] = "init";
+	vaddr_t va = 0x00400000;	/* a scratch page; exec frees it */
+	struct sys_execve_args a;
+	uint32_t vec[3];
+	register_t rv[2];
+	int error;
+
+	if ((error = uvm_map(&p->p_vmspace->vm_map, &va, PAGE_SIZE,
+	    PROT_READ | PROT_WRITE, PROT_READ | PROT_WRITE, MAP_INHERIT_COPY,
+	    NULL, 0)) != 0)
+		return error;
+	vec[0] = va + 64;		/* argv: { "init", NULL } */
+	vec[1] = 0;
+	vec[2] = 0;			/* envp: { NULL } */
+	if ((error = copyout(path, (void *)va, sizeof(path))) != 0 ||
+	    (error = copyout(arg0, (void *)(va + 64), sizeof(arg0))) != 0 ||
+	    (error = copyout(vec, (void *)(va + 128), sizeof(vec))) != 0)
+		return error;
+	SCARG(&a, path) = (const char *)va;
+	SCARG(&a, argp) = (char *const *)(va + 128);
+	SCARG(&a, envp) = (char *const *)(va + 136);
+	return sys_execve(p, &a, rv);
+}
+
+/*
+ * Process 1.  As in OpenBSD, start_init() execs /sbin/init, from the
+ * ramdisk; the self-test and benchmark runs keep init in the kernel, so
+ * that no user program runs beside the tests.  An init in the kernel does
+ * the one job of init the kernel relies on: it waits for the orphans
+ * exit1() gives it, so that no zombie is left behind.
  */
 static void
 start_init(void *arg __unused)
 {
 	struct proc *p = curproc;
 	register_t retval;
-	int status;
+	int status, error;
 
+	if (!boot_test_mode && !boot_bench_mode && rootvnode != NULL) {
+		if ((error = start_init_exec(p)) == EJUSTRETURN) {
+			KERNEL_UNLOCK();
+			return;			/* to /sbin/init's first line */
+		}
+		printf("init: cannot exec /sbin/init (error %d): init stays "
+		    "in the kernel\n", error);
+	}
 	KERNEL_UNLOCK();
 	/*
 	 * No child, or a signal pending (delivery comes with issue 6): sleep

@@ -14,6 +14,9 @@
 #include <sys/proc.h>
 #include <sys/signalvar.h>
 #include <sys/timeout.h>
+#include <sys/errno.h>
+#include <sys/param.h>
+#include <sys/syscallargs.h>
 
 /*
  * The uptime in a timeval.
@@ -82,4 +85,46 @@ realitexpire(void *arg)
 		timespecadd(&tp->it_value, &tp->it_interval, &tp->it_value);
 	} while (timespeccmp(&tp->it_value, &now, <=));
 	timeout_abs_ts(&pr->ps_realit_to, &tp->it_value);
+}
+
+/* A channel nobody wakes: sleeps on it end by their timeout or signal. */
+static int nowake;
+
+/*
+ * nanosleep(2): sleep at least rqtp's time (EINVAL for a negative or
+ * malformed one); a signal ends it early with EINTR and the time left in
+ * *rmtp.
+ */
+int
+sys_nanosleep(struct proc *p __unused, void *v, register_t *retval __unused)
+{
+	struct sys_nanosleep_args /* {
+		syscallarg(const struct timespec *) rqtp;
+		syscallarg(struct timespec *) rmtp;
+	} */ *uap = v;
+	struct timespec rqt, rmt;
+	uint64_t nsecs, start, slept;
+	int error;
+
+	if ((error = copyin(SCARG(uap, rqtp), &rqt, sizeof(rqt))) != 0)
+		return error;
+	if (rqt.tv_sec < 0 || rqt.tv_nsec < 0 || rqt.tv_nsec >= 1000000000L)
+		return EINVAL;
+	nsecs = (uint64_t)rqt.tv_sec > MAXTSLP / 2000000000ULL ?
+	    MAXTSLP / 2 : TIMESPEC_TO_NSEC(&rqt);
+	start = getnsecuptime();
+	error = tsleep_nsec(&nowake, PWAIT | PCATCH, "nanoslp",
+	    nsecs == 0 ? 1 : nsecs);
+	if (error == EWOULDBLOCK)
+		error = 0;
+	if (SCARG(uap, rmtp) != NULL) {
+		slept = getnsecuptime() - start;
+		nsecs = error == EINTR && slept < nsecs ? nsecs - slept : 0;
+		rmt.tv_sec = nsecs / 1000000000ULL;
+		rmt.tv_nsec = nsecs % 1000000000ULL;
+		if (copyout(&rmt, SCARG(uap, rmtp), sizeof(rmt)) != 0 &&
+		    error == 0)
+			error = EFAULT;
+	}
+	return error;
 }

@@ -68,6 +68,7 @@ struct proc;
 struct rusage;
 struct __tfork;
 struct rlimit;
+struct timespec;
 
 H
 for my $c (@calls) {

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/wait.h>
 
 int	errno;
 char	**environ;
@@ -190,4 +191,10 @@ printf(const char *fmt, ...)
 	n = vdprintf(STDOUT_FILENO, fmt, ap);
 	va_end(ap);
 	return n;
+}
+
+pid_t
+waitpid(pid_t pid, int *status, int options)
+{
+	return wait4(pid, status, options, NULL);
 }
