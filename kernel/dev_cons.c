@@ -2,10 +2,10 @@
  * kernel/dev_cons.c: the console as a character device vnode, the file
  * behind /dev/console (OpenBSD's dev/cons.c, cnread/cnwrite).
  *
- * Writing prints on every console.  Reading takes what has been typed:
- * it waits for the first character, then takes the rest of the line up
- * to the count asked for.  FIXME (issue 6): a tty with a real line
- * discipline (echo, erase, ^C, ^Z, ^D) replaces this.
+ * Writing prints on every console.  Reading is canonical: a typed line,
+ * echoed and editable, goes to readers once it ends (cons_getline).
+ * FIXME (issue 6): a tty (termios, ^C and ^Z to the foreground process
+ * group, job control) replaces this.
  */
 
 #include <sys/types.h>
@@ -36,21 +36,66 @@ cons_vop_write(struct vnode *vp __unused, struct uio *uio,
 	return 0;
 }
 
+/*
+ * The line being typed and the part of a finished line not yet read.
+ * Canonical input, as a tty's line discipline does it: characters are
+ * echoed, backspace (or DEL) erases one, ^U the whole line, and a line
+ * is handed to readers only once it ends with a newline; ^D at the start
+ * of a line is end of file (a read of 0 bytes).
+ */
+static char cons_line[256];
+static size_t cons_linelen, cons_lineoff;
+static int cons_eof;
+
+/* Collect a line from the console (the caller has none waiting). */
+static void
+cons_getline(void)
+{
+	int c;
+
+	cons_linelen = cons_lineoff = 0;
+	for (;;) {
+		c = cngetc();
+		if (c == '\n' || c == '\r') {
+			cnputc('\n');
+			cons_line[cons_linelen++] = '\n';
+			return;
+		} else if (c == 0x04 && cons_linelen == 0) {	/* ^D */
+			cons_eof = 1;
+			return;
+		} else if (c == '\b' || c == 0x7f) {
+			if (cons_linelen > 0) {
+				cons_linelen--;
+				cnputs("\b \b");
+			}
+		} else if (c == 0x15) {				/* ^U */
+			for (; cons_linelen > 0; cons_linelen--)
+				cnputs("\b \b");
+		} else if (c >= ' ' && cons_linelen < sizeof(cons_line) - 1) {
+			cons_line[cons_linelen++] = c;
+			cnputc(c);
+		}
+	}
+}
+
 static int
 cons_vop_read(struct vnode *vp __unused, struct uio *uio,
     int ioflag __unused)
 {
-	char c;
+	size_t n;
 	int error;
 
-	while (uio->uio_resid > 0) {
-		c = cngetc();
-		if ((error = uiomove(&c, 1, uio)) != 0)
-			return error;
-		if (c == '\n')
-			break;
+	if (cons_lineoff == cons_linelen && !cons_eof)
+		cons_getline();
+	if (cons_eof) {
+		cons_eof = 0;
+		return 0;			/* end of file, once */
 	}
-	return 0;
+	n = MIN(uio->uio_resid, cons_linelen - cons_lineoff);
+	error = uiomove(cons_line + cons_lineoff, n, uio);
+	if (error == 0)
+		cons_lineoff += n;
+	return error;
 }
 
 static const struct vops cons_vops = {

@@ -41,6 +41,7 @@ int	boot_seed_given;	/* seed=N was there: reproducible runs */
 char	boot_ktest_filter[32];
 char	boot_crash[16];
 int	boot_bench_mode;
+int	boot_kmon;
 
 /* The boot options Tine knows; docs/boot.md lists them for users. */
 static const struct bootopt bootopts[] = {
@@ -58,6 +59,8 @@ static const struct bootopt bootopts[] = {
 	    "run the kernel benchmarks, print \"bench NAME VALUE\", power off" },
 	{ "crash", BOOTOPT_STRING, boot_crash, 0, sizeof(boot_crash),
 	    "panic on purpose: pagefault, divide, assert, panic or stack" },
+	{ "kmon", BOOTOPT_FLAG, &boot_kmon, 0, 0,
+	    "the kernel monitor on the console, and no user space" },
 };
 
 void	main(void) __dead;
@@ -138,8 +141,9 @@ start_init_exec(struct proc *p)
 
 /*
  * Process 1.  As in OpenBSD, start_init() execs /sbin/init, from the
- * ramdisk; the self-test and benchmark runs keep init in the kernel, so
- * that no user program runs beside the tests.  An init in the kernel does
+ * ramdisk; the self-test and benchmark runs, and the kernel monitor's
+ * (boot option kmon), keep init in the kernel, so that no user program
+ * runs beside the tests or reads the console.  An init in the kernel does
  * the one job of init the kernel relies on: it waits for the orphans
  * exit1() gives it, so that no zombie is left behind.
  */
@@ -150,7 +154,8 @@ start_init(void *arg __unused)
 	register_t retval;
 	int status, error;
 
-	if (!boot_test_mode && !boot_bench_mode && rootvnode != NULL) {
+	if (!boot_test_mode && !boot_bench_mode && !boot_kmon &&
+	    rootvnode != NULL) {
 		if ((error = start_init_exec(p)) == EJUSTRETURN) {
 			KERNEL_UNLOCK();
 			return;			/* to /sbin/init's first line */
@@ -237,5 +242,12 @@ main(void)
 		ktest_run_all(boot_ktest_filter);
 		boot(RB_HALT | RB_POWERDOWN);
 	}
-	kmon();
+	if (boot_kmon || rootvnode == NULL)
+		kmon();
+	/*
+	 * User space has the console.  proc0 has nothing left to do: OpenBSD's
+	 * goes on as the swapper; Tine's, which swaps nothing, sleeps.
+	 */
+	for (;;)
+		tsleep_nsec(&proc0, PVM, "scheduler", INFSLP);
 }

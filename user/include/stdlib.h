@@ -8,5 +8,6 @@
 #define EXIT_FAILURE	1
 
 __attribute__((__noreturn__)) void exit(int);
+int	atoi(const char *);
 
 #endif /* _STDLIB_H_ */

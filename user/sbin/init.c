@@ -1,9 +1,8 @@
 /*
  * init: process 1, the first user program.  It gives itself the console
- * as standard input, output and error, runs /bin/hello once to show that
- * fork and exec work, and then does what init is for: waits for the
- * processes that exit orphaned, so that none stays a zombie.
- * FIXME (issue 6): start the shell on the console.
+ * as standard input, output and error and runs the shell there, again
+ * each time it ends; meanwhile it waits for every process that ends
+ * orphaned, so that none stays a zombie.
  */
 
 #include <sys/types.h>
@@ -14,10 +13,11 @@
 #include <time.h>
 #include <unistd.h>
 
+/* Run the shell on the console; returns when it ends. */
 static void
-run_hello(void)
+run_shell(void)
 {
-	char *argv[] = { "hello", "from-init", NULL };
+	char *argv[] = { "sh", NULL };
 	int status;
 	pid_t pid;
 
@@ -26,30 +26,30 @@ run_hello(void)
 		return;
 	}
 	if (pid == 0) {
-		execve("/bin/hello", argv, environ);
-		printf("init: exec /bin/hello: error %d\n", errno);
+		execve("/bin/sh", argv, environ);
+		printf("init: exec /bin/sh: error %d\n", errno);
 		_exit(127);
 	}
-	if (waitpid(pid, &status, 0) == pid && WIFEXITED(status))
-		printf("init: hello (pid %d) exited with %d\n", pid,
-		    WEXITSTATUS(status));
+	/* Reap whatever ends meanwhile: orphans are ours too. */
+	while (waitpid(-1, &status, 0) != pid)
+		continue;
+	printf("init: the shell (pid %d) ended with status %d\n", pid,
+	    WEXITSTATUS(status));
 }
 
 int
 main(void)
 {
 	struct timespec second = { 1, 0 };
-	int status;
 
 	if (open("/dev/console", O_RDWR) != 0)
 		_exit(1);
 	dup(0);
 	dup(0);
 	printf("init: pid %d, Tine's first user program\n", getpid());
-	run_hello();
+	/* The shell again whenever it ends; a pause if it cannot start. */
 	for (;;) {
-		while (wait4(-1, &status, 0, NULL) > 0)
-			continue;
-		nanosleep(&second, NULL);	/* no children: look again */
+		run_shell();
+		nanosleep(&second, NULL);
 	}
 }

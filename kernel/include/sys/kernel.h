@@ -14,6 +14,7 @@ extern int boot_bench_mode;	/* "bench": run the benchmarks, power off */
 extern u_int boot_seed;		/* "seed=N" */
 extern char boot_ktest_filter[32];	/* "ktest=NAME" */
 extern char boot_crash[16];	/* "crash=KIND": a deliberate panic */
+extern int boot_kmon;		/* "kmon": the kernel monitor, no user space */
 
 void	initclocks(void);
 void	hardclock(void);

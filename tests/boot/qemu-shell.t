@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# User space, end to end: a plain boot runs /sbin/init from the ramdisk,
+# which starts /bin/sh on the console.  Commands typed on the serial line
+# run as processes: fork and exec from the shell, arguments, a fork tree,
+# a missing command, and "exit", after which init starts a new shell.
+. "$(dirname "$0")/lib.sh"
+fifo=$B/test/$NAME
+rm -f "$fifo".con.in "$fifo".con.out "$fifo".mon.in "$fifo".mon.out
+mkfifo "$fifo".con.in "$fifo".con.out "$fifo".mon.in "$fifo".mon.out
+# shellcheck disable=SC2086
+timeout "$TIMEOUT" "$QEMU" -nic none -display none $QEMU_CLOCK \
+    -cpu pentium3 -m 32 -cdrom "$(test_iso user)" \
+    -serial "pipe:$fifo.con" -monitor "pipe:$fifo.mon" \
+    </dev/null >"$LOG.qemu" 2>&1 &
+qemu=$!
+cat "$fifo".con.out > "$LOG" &
+cat "$fifo".mon.out > /dev/null &
+exec 3>"$fifo".con.in 4>"$fifo".mon.in
+
+# wait_match REGEX: a line of the log matches REGEX (within 20 s).
+wait_match() {
+	for _ in $(seq 1 200); do
+		tr -d '\r' < "$LOG" | grep -Eq -- "$1" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+prompts() { tr -d '\r' < "$LOG" | grep -o '\$ ' | wc -l; }
+wait_prompts() {
+	for _ in $(seq 1 200); do
+		[ "$(prompts)" -ge "$1" ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+count() { tr -d '\r' < "$LOG" | grep -Ec -- "$1"; }
+
+check "init is pid 1" wait_match "^init: pid 1, Tine's first user program$"
+check "the shell prompts" wait_prompts 1
+printf 'hello a b\r' >&3
+check "a program runs with its arguments" wait_match \
+    '^hello: pid [0-9]+, ppid [0-9]+, argc 3, argv\[0\] "hello", argv\[1\] "a", argv\[2\] "b"$'
+check "... and the shell reports its exit status" \
+    wait_match '^sh: hello: exit status 42$'
+wait_prompts 2
+printf 'forktree 2\r' >&3
+wait_prompts 3
+check "forktree 2 is seven processes" \
+    test "$(count '^forktree: level [0-2]: pid [0-9]+, parent [0-9]+$')" = 7
+check "... four of them leaves" \
+    test "$(count '^forktree: level 2: ')" = 4
+printf 'echo typed  at the   shell\r' >&3
+check "words are split at spaces" wait_match '^typed at the shell$'
+wait_prompts 4
+printf 'nosuchcommand\r' >&3
+check "a missing program is reported" \
+    wait_match '^sh: nosuchcommand: not found$'
+wait_prompts 5
+printf 'exit 3\r' >&3
+check "exit ends the shell with its status" \
+    wait_match '^init: the shell \(pid [0-9]+\) ended with status 3$'
+check "... and init starts another" wait_prompts 6
+echo "quit" >&4
+wait "$qemu"
+exec 3>&- 4>&-
+wait
+rm -f "$fifo".con.in "$fifo".con.out "$fifo".mon.in "$fifo".mon.out
+finish
