@@ -71,7 +71,7 @@ ULDFLAGS := -m elf_i386 -static -nostdlib -e _start --build-id=none \
 	   -z max-page-size=4096 -z noexecstack -Ttext-segment=0x01000000
 ULIBOBJS := $(B)/user/lib/crt0.o $(B)/user/lib/libc.o $(B)/user/gen/syscalls.o
 UPROGS	:= $(patsubst user/%.c,$(B)/root/%,\
-	   $(wildcard user/bin/*.c user/sbin/*.c))
+	   $(wildcard user/bin/*.c user/sbin/*.c user/regress/*.c))
 UETC	:= $(patsubst user/etc/%,$(B)/root/etc/%,$(wildcard user/etc/*))
 RAMDISK	:= $(B)/ramdisk.tar
 
@@ -128,8 +128,8 @@ $(B)/root/etc/%: user/etc/%
 	@mkdir -p $(dir $@)
 	$(Q)cp $< $@
 
-.SECONDARY: $(patsubst user/%.c,$(B)/user/%.o,\
-	   $(wildcard user/bin/*.c user/sbin/*.c))
+.SECONDARY: $(ULIBOBJS) $(patsubst user/%.c,$(B)/user/%.o,\
+	   $(wildcard user/bin/*.c user/sbin/*.c user/regress/*.c))
 
 # The ramdisk: owner, times and order fixed, so a build is reproducible.
 $(RAMDISK): $(UPROGS) $(UETC)

@@ -236,3 +236,33 @@ sys_kill(struct proc *p, void *v, register_t *retval __unused)
 		return killpg1(p, signum, 0, 1);
 	return killpg1(p, signum, pid == 0 ? 0 : -pid, 0);
 }
+
+/*
+ * The first pending signal (not blocked, SIGKILL always) whose action is
+ * the default and whose default ends the process; 0 if none.  Signals
+ * ignored by default were dropped by psignal already.
+ * FIXME (issue 6): stop signals (SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU) stay
+ * pending until stopping exists; caught signals until handlers do; and a
+ * traced process's, until it can stop for its tracer (issue 7).
+ */
+int
+sig_default_kill(struct proc *p)
+{
+	struct sigacts *ps = p->p_p->ps_sigacts;
+	sigset_t pending = p->p_siglist | p->p_p->ps_siglist;
+	int sig;
+
+	pending &= ~p->p_sigmask | sigcantmask;
+	/* A traced process stops for its tracer instead (issue 7). */
+	if (p->p_p->ps_flags & PS_TRACED)
+		pending &= sigmask(SIGKILL);
+	for (sig = 1; sig < NSIG; sig++) {
+		if ((pending & sigmask(sig)) == 0 ||
+		    (sigmask(sig) & (SIGDFLIGNORE | stopsigmask)) != 0)
+			continue;
+		if (sig != SIGKILL && ps->ps_sigact[sig] != SIG_DFL)
+			continue;
+		return sig;
+	}
+	return 0;
+}

@@ -56,10 +56,31 @@ printf 'nosuchcommand\r' >&3
 check "a missing program is reported" \
     wait_match '^sh: nosuchcommand: not found$'
 wait_prompts 5
+printf 'cat /etc/motd\r' >&3
+check "cat reads a file of the ramdisk" \
+    wait_match "^Welcome to Tine: a small OS around OpenBSD's kern_fork.c.$"
+wait_prompts 6
+printf 'cat /nonexistent\r' >&3
+check "... and reports a missing one" \
+    wait_match '^cat: /nonexistent: no such file$'
+wait_prompts 7
+printf 'echo through a pipe | cat | cat\r' >&3
+check "a pipeline of three processes" wait_match '^through a pipe$'
+wait_prompts 8
+printf 'sleep 100 &\r' >&3
+check "a background job" wait_match '^\[[0-9]+\]$'
+job=$(tr -d '\r' < "$LOG" | sed -n 's/^\[\([0-9]*\)\]$/\1/p' | head -n 1)
+wait_prompts 9
+printf 'kill %s\r' "$job" >&3
+wait_prompts 10
+printf 'kill -0 %s\r' "$job" >&3
+check "kill ends it (SIGTERM), and then it is gone (ESRCH)" \
+    wait_match "^kill: $job: error 3$"
+wait_prompts 11
 printf 'exit 3\r' >&3
 check "exit ends the shell with its status" \
     wait_match '^init: the shell \(pid [0-9]+\) ended with status 3$'
-check "... and init starts another" wait_prompts 6
+check "... and init starts another" wait_prompts 12
 echo "quit" >&4
 wait "$qemu"
 exec 3>&- 4>&-

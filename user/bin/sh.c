@@ -1,9 +1,11 @@
 /*
- * sh: a first shell.  It reads a line, splits it into words, and runs the
- * program named by the first: fork, then execve in the child (a name
- * without a '/' is looked for in /bin), and waitpid in the parent.  A
- * line ending in '&' is not waited for.  Built in: exit [status].
- * FIXME (issue 6): quoting, redirection, pipes, cd, job control.
+ * sh: a first shell.  It reads a line, splits it into commands at '|' and
+ * each command into words, and runs each as a process: fork, then execve
+ * in the child (a name without a '/' is looked for in /bin), standard
+ * output piped into the next command's standard input, and waitpid for
+ * all of them in the parent.  A line ending in '&' is not waited for.
+ * Built in: exit [status].
+ * FIXME (issue 6): quoting, redirection, cd, job control.
  */
 
 #include <sys/types.h>
@@ -68,38 +70,86 @@ child(char *argv[])
 	_exit(127);
 }
 
-/* Run argv; wait for it unless background. */
+/* Report how a foreground command ended, if not plainly. */
 static void
-run(char *argv[], int background)
+report(const char *name, int status)
 {
-	int status;
+	if (WIFSIGNALED(status))
+		printf("sh: %s: killed by signal %d\n", name,
+		    WTERMSIG(status));
+	else if (WEXITSTATUS(status) != 0 && WEXITSTATUS(status) != 127)
+		printf("sh: %s: exit status %d\n", name, WEXITSTATUS(status));
+}
+
+/*
+ * Start command argv with in and out as its standard input and output
+ * (-1: the shell's own); returns its pid, or -1.
+ */
+static pid_t
+start(char *argv[], int in, int out, int closefd)
+{
 	pid_t pid;
 
 	if ((pid = fork()) == -1) {
 		dprintf(STDERR_FILENO, "sh: fork: error %d\n", errno);
-		return;
+		return -1;
 	}
-	if (pid == 0)
+	if (pid == 0) {
+		if (in != -1) {
+			dup2(in, STDIN_FILENO);
+			close(in);
+		}
+		if (out != -1) {
+			dup2(out, STDOUT_FILENO);
+			close(out);
+		}
+		if (closefd != -1)
+			close(closefd);
 		child(argv);
+	}
+	return pid;
+}
+
+/*
+ * Run the pipeline cmds[0] | cmds[1] | ... (ncmds commands, each a word
+ * vector); wait for all of it unless background.
+ */
+static void
+run(char **cmds[], int ncmds, int background)
+{
+	pid_t pids[MAXARGS];
+	int i, in = -1, fds[2], status;
+
+	for (i = 0; i < ncmds; i++) {
+		fds[0] = fds[1] = -1;
+		if (i + 1 < ncmds && pipe(fds) == -1) {
+			dprintf(STDERR_FILENO, "sh: pipe: error %d\n", errno);
+			break;
+		}
+		pids[i] = start(cmds[i], in, fds[1], fds[0]);
+		if (in != -1)
+			close(in);
+		if (fds[1] != -1)
+			close(fds[1]);
+		in = fds[0];
+	}
+	if (in != -1)
+		close(in);
 	if (background) {
-		printf("[%d]\n", pid);
+		printf("[%d]\n", pids[ncmds - 1]);
 		return;
 	}
-	if (waitpid(pid, &status, 0) != pid)
-		return;
-	if (WIFSIGNALED(status))
-		printf("sh: %s: killed by signal %d\n", argv[0],
-		    WTERMSIG(status));
-	else if (WEXITSTATUS(status) != 0 && WEXITSTATUS(status) != 127)
-		printf("sh: %s: exit status %d\n", argv[0],
-		    WEXITSTATUS(status));
+	while (--i >= 0)
+		if (pids[i] != -1 && waitpid(pids[i], &status, 0) == pids[i] &&
+		    i == ncmds - 1)
+			report(cmds[i][0], status);
 }
 
 int
 main(void)
 {
-	char line[MAXLINE], *argv[MAXARGS];
-	int argc, background;
+	char line[MAXLINE], *words[MAXARGS], **cmds[MAXARGS];
+	int argc, background, i, ncmds;
 
 	for (;;) {
 		while (waitpid(-1, NULL, WNOHANG) > 0)
@@ -107,15 +157,29 @@ main(void)
 		printf("$ ");
 		if (!readline(line, sizeof(line)))
 			exit(0);		/* end of file: ^D */
-		if ((argc = split(line, argv)) == 0)
+		if ((argc = split(line, words)) == 0)
 			continue;
-		background = strcmp(argv[argc - 1], "&") == 0;
+		background = strcmp(words[argc - 1], "&") == 0;
 		if (background)
-			argv[--argc] = NULL;
+			words[--argc] = NULL;
 		if (argc == 0)
 			continue;
-		if (strcmp(argv[0], "exit") == 0)
-			exit(argc > 1 ? atoi(argv[1]) : 0);
-		run(argv, background);
+		if (strcmp(words[0], "exit") == 0)
+			exit(argc > 1 ? atoi(words[1]) : 0);
+		/* Cut the words into commands at each "|". */
+		cmds[0] = words;
+		for (i = ncmds = 1; i < argc; i++)
+			if (strcmp(words[i], "|") == 0) {
+				words[i] = NULL;
+				cmds[ncmds++] = &words[i + 1];
+			}
+		for (i = 0; i < ncmds; i++)
+			if (cmds[i][0] == NULL)
+				break;
+		if (i < ncmds) {
+			printf("sh: a '|' without a command\n");
+			continue;
+		}
+		run(cmds, ncmds, background);
 	}
 }

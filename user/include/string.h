@@ -7,6 +7,7 @@
 size_t	strlen(const char *);
 int	strcmp(const char *, const char *);
 char	*strchr(const char *, int);
+int	memcmp(const void *, const void *, size_t);
 void	*memcpy(void *, const void *, size_t);
 void	*memset(void *, int, size_t);
 

@@ -29,5 +29,6 @@ int	dup(int);
 int	dup2(int, int);
 int	execve(const char *, char *const *, char *const *);
 int	sched_yield(void);
+int	pipe(int [2]);
 
 #endif /* _UNISTD_H_ */

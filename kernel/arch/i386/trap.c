@@ -44,6 +44,7 @@
 #include <uvm/uvm_map.h>
 #include <sys/proc.h>
 #include <sys/signal.h>
+#include <sys/signalvar.h>
 #include <sys/syscall.h>
 #include <machine/cpu.h>
 
@@ -309,6 +310,7 @@ static void
 trap_ast(void)
 {
 	struct proc *p = curproc;
+	int sig;
 
 	while (p != NULL && p->p_md.md_astpending) {
 		p->p_md.md_astpending = 0;
@@ -316,12 +318,13 @@ trap_ast(void)
 			preempt();
 	}
 	/*
-	 * PORT: of signals, only SIGKILL acts yet (psignal makes it pending
-	 * and posts the AST); issue 6 delivers the rest here (userret).
+	 * A pending signal whose default action ends the process ends it
+	 * here, on its way back to user mode.  PORT: handlers, stops and
+	 * sigreturn come with the rest of issue 6 (OpenBSD's userret).
 	 */
 	if (p != NULL && cpu_user_active() == 0 &&
-	    (p->p_siglist | p->p_p->ps_siglist) & sigmask(SIGKILL))
-		trap_exit(p, SIGKILL);
+	    (sig = sig_default_kill(p)) != 0)
+		trap_exit(p, sig);
 }
 
 /* The test that caught a double fault, for df_resume() below. */

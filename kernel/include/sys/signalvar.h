@@ -40,6 +40,7 @@ struct sigacts *sigactsinit(struct process *);
 void	sigactsfree(struct sigacts *);
 void	siginit(struct sigacts *);
 void	psignal(struct proc *, int);
+int	sig_default_kill(struct proc *);
 void	prsignal(struct process *, int);
 void	sigstkinit(struct sigaltstack *);
 void	sig_init(void);

@@ -1504,3 +1504,63 @@ KTEST(exec_runs_a_program_from_the_ramdisk)
 	KT_EQ(WEXITSTATUS(status), 42);
 	KT_PROC_BASELINE(&b);
 }
+
+/* ---- the regress programs (user/regress/) ------------------------------ */
+
+static const char *regress_path;
+
+/* P: the console on 0, 1 and 2, then exec regress_path. */
+static void
+regress_entry(void *arg)
+{
+	struct fu_ctx *c = arg;
+	const uint32_t argv[2] = { X_PATH, 0 }, envp[1] = { 0 };
+	int fd, i;
+
+	if ((c->error = user_setup(c)) != 0)
+		process_done(c, 1);
+	for (i = 0; i < 3; i++)
+		if ((c->error = open_console(&fd)) != 0)
+			process_done(c, 2);
+	if ((c->error = copyout(regress_path, (void *)X_PATH,
+	    strlen(regress_path) + 1)) != 0 ||
+	    (c->error = copyout(argv, (void *)X_ARGV, sizeof(argv))) != 0 ||
+	    (c->error = copyout(envp, (void *)X_ENVP, sizeof(envp))) != 0)
+		process_done(c, 3);
+	if ((c->error = exec_call(X_PATH, X_ARGV)) != EJUSTRETURN)
+		process_done(c, 4);
+	c->error = 0;
+	c->step = 5;
+	KERNEL_UNLOCK();
+}
+
+/*
+ * Each program of user/regress (in the ramdisk's /regress) checks a
+ * system call from user space, prints what fails, and exits with the
+ * number of failures: 0 passes.
+ */
+KTEST(regress_programs)
+{
+	static const char *const progs[] = { "/regress/pipe" };
+	struct proc_baseline b;
+	struct fu_ctx c;
+	u_int i;
+	int status;
+
+	if (rootvnode == NULL)
+		ktest_skip("no ramdisk");
+	proc_baseline(&b);
+	for (i = 0; i < nitems(progs); i++) {
+		memset(&c, 0, sizeof(c));
+		c.code = trap_code;
+		c.len = sizeof(trap_code);
+		regress_path = progs[i];
+		status = reap(start_process(regress_entry, &c, NULL), 10000);
+		ktest_diag("%s: status 0x%x", progs[i], status);
+		KT_EQ(c.error, 0);
+		KT_EQ(c.step, 5);
+		KT_ASSERT(WIFEXITED(status));
+		KT_EQ(WEXITSTATUS(status), 0);
+	}
+	KT_PROC_BASELINE(&b);
+}
