@@ -322,8 +322,8 @@ trap_ast(void)
 	 * here, on its way back to user mode.  PORT: handlers, stops and
 	 * sigreturn come with the rest of issue 6 (OpenBSD's userret).
 	 */
-	if (p != NULL && cpu_user_active() == 0 &&
-	    (sig = sig_default_kill(p)) != 0)
+	if (p != NULL && (p->p_siglist | p->p_p->ps_siglist) != 0 &&
+	    cpu_user_active() == 0 && (sig = sig_default_kill(p)) != 0)
 		trap_exit(p, sig);
 }
 
