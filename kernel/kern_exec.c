@@ -37,6 +37,7 @@
 #include <sys/exec_elf.h>
 #include <sys/acct.h>
 #include <sys/syscallargs.h>
+#include <sys/signalvar.h>
 #include <lib/libkern/libkern.h>
 #include <uvm/uvm.h>
 #include <machine/cpu.h>
@@ -47,6 +48,9 @@
 #define USRSTACK	VM_MAXUSER_ADDRESS
 #define STACKSIZE	(256 * 1024)	/* the stack mapped at exec */
 #define MAXPHNUM	16
+#define SIGCODE_VA	(USRSTACK - STACKSIZE - PAGE_SIZE)
+
+extern char sigcode[], esigcode[];	/* sigcode.asm */
 
 /* What exec collects before the point of no return. */
 struct exec_args {
@@ -117,7 +121,7 @@ exec_map_segment(struct vmspace *vm, const char *file, size_t size,
 	if (ph->p_filesz > ph->p_memsz || ph->p_offset > size ||
 	    ph->p_filesz > size - ph->p_offset || ph->p_offset < lead ||
 	    ph->p_vaddr < VM_MIN_ADDRESS ||
-	    ph->p_memsz > USRSTACK - STACKSIZE - ph->p_vaddr)
+	    ph->p_memsz > SIGCODE_VA - ph->p_vaddr)
 		return ENOEXEC;
 	end = round_page(ph->p_vaddr + ph->p_memsz);
 	if (ph->p_flags & PF_R)
@@ -150,7 +154,7 @@ exec_new_vmspace(const char *file, size_t size, int *error)
 	const Elf32_Ehdr *eh = (const Elf32_Ehdr *)file;
 	const Elf32_Phdr *ph = (const Elf32_Phdr *)(file + eh->e_phoff);
 	struct vmspace *vm;
-	vaddr_t stack = USRSTACK - STACKSIZE;
+	vaddr_t stack = USRSTACK - STACKSIZE, sigva;
 	int i;
 
 	if ((vm = uvmspace_alloc()) == NULL) {
@@ -164,6 +168,13 @@ exec_new_vmspace(const char *file, size_t size, int *error)
 	*error = uvm_map(&vm->vm_map, &stack, STACKSIZE,
 	    PROT_READ | PROT_WRITE, PROT_READ | PROT_WRITE, MAP_INHERIT_COPY,
 	    NULL, 0);
+	if (*error != 0)
+		goto bad;
+	/* The signal trampoline, read-only, a page below the stack. */
+	sigva = SIGCODE_VA;
+	*error = uvm_map(&vm->vm_map, &sigva, PAGE_SIZE,
+	    PROT_READ | PROT_EXEC, PROT_READ | PROT_EXEC, MAP_INHERIT_COPY,
+	    sigcode, esigcode - sigcode);
 	if (*error != 0)
 		goto bad;
 	vm->vm_ssize = atop(STACKSIZE);
@@ -245,6 +256,9 @@ exec_commit(struct proc *p, struct vmspace *vm, struct exec_args *ea,
 	    sizeof(pr->ps_comm));
 	atomic_setbits_int(&pr->ps_flags, PS_EXEC);
 	pr->ps_acflag &= ~AFORK;
+	pr->ps_sigcode = SIGCODE_VA;
+	pr->ps_sigcookie = arc4random();
+	execsigs(pr);
 	fdcloseexec(p);
 	/* A vfork parent waits for this (seed: fork1's PS_PPWAIT). */
 	if (pr->ps_flags & PS_PPWAIT) {

@@ -266,3 +266,256 @@ sig_default_kill(struct proc *p)
 	}
 	return 0;
 }
+
+/* ---- actions, masks and delivery (sigaction, sigprocmask, postsig) ---- */
+
+/* Signals whose default is to be ignored (SIGCONT's continues instead). */
+#define sigdfl_ignored(bit)	(((bit) & SIGDFLIGNORE & ~sigmask(SIGCONT)) != 0)
+
+/* Drop signal bit from everything pending in p's process. */
+static void
+sig_discard(struct process *pr, sigset_t bit)
+{
+	struct proc *q;
+
+	pr->ps_siglist &= ~bit;
+	TAILQ_FOREACH(q, &pr->ps_threads, p_thr_link)
+		q->p_siglist &= ~bit;
+}
+
+/*
+ * Install sa as the action of signum for p's process (OpenBSD's
+ * setsigvec): the handler, the mask while it runs, and the flags, kept as
+ * the per-signal bit sets of struct sigacts.
+ */
+static void
+setsigvec(struct proc *p, int signum, const struct sigaction *sa)
+{
+	struct sigacts *ps = p->p_p->ps_sigacts;
+	sigset_t bit = sigmask(signum);
+
+	ps->ps_sigact[signum] = sa->sa_handler;
+	ps->ps_catchmask[signum] = sa->sa_mask & ~sigcantmask;
+	if ((sa->sa_flags & SA_NODEFER) == 0)
+		ps->ps_catchmask[signum] |= bit;
+	if (sa->sa_flags & SA_RESTART)
+		ps->ps_sigintr &= ~bit;
+	else
+		ps->ps_sigintr |= bit;
+	if (sa->sa_flags & SA_RESETHAND)
+		ps->ps_sigreset |= bit;
+	else
+		ps->ps_sigreset &= ~bit;
+	if (sa->sa_flags & SA_SIGINFO)
+		ps->ps_siginfo |= bit;
+	else
+		ps->ps_siginfo &= ~bit;
+	if (signum == SIGCHLD) {
+		if (sa->sa_flags & SA_NOCLDSTOP)
+			ps->ps_sigflags |= SAS_NOCLDSTOP;
+		else
+			ps->ps_sigflags &= ~SAS_NOCLDSTOP;
+	}
+	if (sa->sa_handler == SIG_IGN ||
+	    (sa->sa_handler == SIG_DFL && sigdfl_ignored(bit))) {
+		ps->ps_sigignore |= bit;
+		ps->ps_sigcatch &= ~bit;
+		sig_discard(p->p_p, bit);
+	} else {
+		ps->ps_sigignore &= ~bit;
+		if (sa->sa_handler == SIG_DFL)
+			ps->ps_sigcatch &= ~bit;
+		else
+			ps->ps_sigcatch |= bit;
+	}
+}
+
+/* The action of signum, as sigaction(2) reports it. */
+static void
+getsigvec(struct proc *p, int signum, struct sigaction *sa)
+{
+	struct sigacts *ps = p->p_p->ps_sigacts;
+	sigset_t bit = sigmask(signum);
+
+	sa->sa_handler = ps->ps_sigact[signum];
+	sa->sa_mask = ps->ps_catchmask[signum] & ~bit;
+	sa->sa_flags = 0;
+	if ((ps->ps_catchmask[signum] & bit) == 0)
+		sa->sa_flags |= SA_NODEFER;
+	if ((ps->ps_sigintr & bit) == 0)
+		sa->sa_flags |= SA_RESTART;
+	if (ps->ps_sigreset & bit)
+		sa->sa_flags |= SA_RESETHAND;
+	if (ps->ps_siginfo & bit)
+		sa->sa_flags |= SA_SIGINFO;
+	if (signum == SIGCHLD && (ps->ps_sigflags & SAS_NOCLDSTOP))
+		sa->sa_flags |= SA_NOCLDSTOP;
+}
+
+/* sigaction(2).  SIGKILL and SIGSTOP cannot be given an action. */
+int
+sys_sigaction(struct proc *p, void *v, register_t *retval __unused)
+{
+	struct sys_sigaction_args /* {
+		syscallarg(int) signum;
+		syscallarg(const struct sigaction *) nsa;
+		syscallarg(struct sigaction *) osa;
+	} */ *uap = v;
+	int signum = SCARG(uap, signum), error;
+	struct sigaction vec;
+
+	if (signum <= 0 || signum >= NSIG ||
+	    (SCARG(uap, nsa) != NULL && (signum == SIGKILL ||
+	    signum == SIGSTOP)))
+		return EINVAL;
+	if (SCARG(uap, osa) != NULL) {
+		getsigvec(p, signum, &vec);
+		if ((error = copyout(&vec, SCARG(uap, osa), sizeof(vec))) != 0)
+			return error;
+	}
+	if (SCARG(uap, nsa) != NULL) {
+		if ((error = copyin(SCARG(uap, nsa), &vec, sizeof(vec))) != 0)
+			return error;
+		setsigvec(p, signum, &vec);
+	}
+	return 0;
+}
+
+/*
+ * sigprocmask(2), OpenBSD's system call: the new mask by value, the old
+ * one as the result (libc's sigprocmask() wraps it).
+ */
+int
+sys_sigprocmask(struct proc *p, void *v, register_t *retval)
+{
+	struct sys_sigprocmask_args /* {
+		syscallarg(int) how;
+		syscallarg(sigset_t) mask;
+	} */ *uap = v;
+	sigset_t mask = SCARG(uap, mask) & ~sigcantmask;
+
+	*retval = p->p_sigmask;
+	switch (SCARG(uap, how)) {
+	case SIG_BLOCK:
+		p->p_sigmask |= mask;
+		break;
+	case SIG_UNBLOCK:
+		p->p_sigmask &= ~mask;
+		break;
+	case SIG_SETMASK:
+		p->p_sigmask = mask;
+		break;
+	default:
+		return EINVAL;
+	}
+	aston(p);		/* an unblocked signal may be due now */
+	return 0;
+}
+
+/* sigpending(2): the pending signals, as the result. */
+int
+sys_sigpending(struct proc *p, void *v __unused, register_t *retval)
+{
+	*retval = p->p_siglist | p->p_p->ps_siglist;
+	return 0;
+}
+
+/*
+ * sigsuspend(2): wait with mask in place until a signal is delivered;
+ * the handler returns to the mask from before (P_SIGSUSPEND, postsig).
+ */
+int
+sys_sigsuspend(struct proc *p, void *v, register_t *retval __unused)
+{
+	struct sys_sigsuspend_args /* {
+		syscallarg(int) mask;
+	} */ *uap = v;
+
+	p->p_oldmask = p->p_sigmask;
+	atomic_setbits_int(&p->p_flag, P_SIGSUSPEND);
+	p->p_sigmask = SCARG(uap, mask) & ~sigcantmask;
+	while (tsleep_nsec(&p->p_oldmask, PPAUSE | PCATCH, "sigsusp",
+	    INFSLP) == 0)
+		continue;
+	return EINTR;		/* always: the handler ran */
+}
+
+/*
+ * The first pending, unblocked signal p catches (a handler); 0 if none.
+ * => p's process is not traced (a traced one stops instead, issue 7).
+ */
+int
+sig_next_caught(struct proc *p)
+{
+	struct sigacts *ps = p->p_p->ps_sigacts;
+	sigset_t pending;
+	int sig;
+
+	pending = (p->p_siglist | p->p_p->ps_siglist) & ~p->p_sigmask &
+	    ps->ps_sigcatch;
+	if (pending == 0 || (p->p_p->ps_flags & PS_TRACED))
+		return 0;
+	for (sig = 1; sig < NSIG; sig++)
+		if (pending & sigmask(sig))
+			return sig;
+	return 0;
+}
+
+/*
+ * Deliver sig to its handler: off the pending sets, the frame built
+ * (sendsig), the handler's mask in place, a one-shot action reset.
+ */
+void
+postsig(struct proc *p, int sig)
+{
+	struct sigacts *ps = p->p_p->ps_sigacts;
+	sigset_t bit = sigmask(sig), returnmask;
+	struct sigaction dfl = { SIG_DFL, 0, 0 };
+
+	sig_discard(p->p_p, bit);
+	if (p->p_flag & P_SIGSUSPEND) {
+		atomic_clearbits_int(&p->p_flag, P_SIGSUSPEND);
+		returnmask = p->p_oldmask;
+	} else
+		returnmask = p->p_sigmask;
+	sendsig(p, sig, returnmask, ps->ps_sigact[sig]);
+	p->p_sigmask |= ps->ps_catchmask[sig];
+	if (ps->ps_sigreset & bit)
+		setsigvec(p, sig, &dfl);
+}
+
+/*
+ * exec: caught signals go back to their default action (the handlers
+ * are gone with the old image); ignored ones stay ignored, the mask
+ * stays (POSIX).
+ */
+void
+execsigs(struct process *pr)
+{
+	struct sigacts *ps = pr->ps_sigacts;
+	int sig;
+
+	for (sig = 1; sig < NSIG; sig++)
+		if (ps->ps_sigcatch & sigmask(sig)) {
+			ps->ps_sigact[sig] = SIG_DFL;
+			if (sigdfl_ignored(sigmask(sig)))
+				ps->ps_sigignore |= sigmask(sig);
+		}
+	ps->ps_sigcatch = 0;
+	ps->ps_sigintr = ps->ps_sigreset = ps->ps_siginfo = 0;
+}
+
+/* Why a PCATCH sleep ended: EINTR if the signal's action says interrupt. */
+int
+sig_sleep_error(struct proc *p)
+{
+	struct sigacts *ps = p->p_p->ps_sigacts;
+	sigset_t pending = (p->p_siglist | p->p_p->ps_siglist) & ~p->p_sigmask;
+	int sig;
+
+	for (sig = 1; sig < NSIG; sig++)
+		if (pending & sigmask(sig))
+			return (ps->ps_sigintr & sigmask(sig)) ? EINTR :
+			    ERESTART;
+	return EINTR;
+}

@@ -79,8 +79,9 @@ sleep_deadline(struct proc *p, uint64_t nsecs)
  * The common part of tsleep() and tsleep_nsec(): queue curproc on ident,
  * arm the timeout (if timo_nsec is not INFSLP, or timo_ticks > 0), switch
  * away, and sort out why we woke.
- * => returns 0 (woken), EWOULDBLOCK (timed out), EINTR (a signal, with
- *    PCATCH).
+ * => returns 0 (woken), EWOULDBLOCK (timed out), and with PCATCH, for a
+ *    signal: EINTR, or ERESTART if its action restarts system calls
+ *    (SA_RESTART, or the default action).
  */
 static int
 sleep_common(const volatile void *ident, int priority, const char *wmesg,
@@ -97,7 +98,7 @@ sleep_common(const volatile void *ident, int priority, const char *wmesg,
 	if (curcpu()->ci_idepth != 0)
 		panic("tsleep: \"%s\" in an interrupt handler", wmesg);
 	if (catch && sleep_signal_pending(p))
-		return EINTR;
+		return sig_sleep_error(p);
 
 	SCHED_LOCK();
 	p->p_wchan = ident;
@@ -125,7 +126,7 @@ sleep_common(const volatile void *ident, int priority, const char *wmesg,
 			timeout_del(&p->p_sleep_to);
 	}
 	if (error == 0 && catch && sleep_signal_pending(p))
-		error = EINTR;
+		error = sig_sleep_error(p);
 	return error;
 }
 

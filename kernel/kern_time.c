@@ -117,6 +117,8 @@ sys_nanosleep(struct proc *p __unused, void *v, register_t *retval __unused)
 	    nsecs == 0 ? 1 : nsecs);
 	if (error == EWOULDBLOCK)
 		error = 0;
+	if (error == ERESTART)		/* nanosleep is never restarted */
+		error = EINTR;
 	if (SCARG(uap, rmtp) != NULL) {
 		slept = getnsecuptime() - start;
 		nsecs = error == EINTR && slept < nsecs ? nsecs - slept : 0;

@@ -44,7 +44,7 @@ dofilerw(struct proc *p, int fd, void *buf, size_t nbyte, enum uio_rw rw,
 	    fp->f_ops->fo_write(fp, &uio, 0);
 	/* Part done and then interrupted: report the part. */
 	if (error != 0 && uio.uio_resid != nbyte &&
-	    (error == EINTR || error == EWOULDBLOCK))
+	    (error == EINTR || error == ERESTART || error == EWOULDBLOCK))
 		error = 0;
 	*retval = nbyte - uio.uio_resid;
 	(void)FRELE(fp, p);

@@ -288,7 +288,8 @@ kt_signal_proc0(void *arg __unused)
 
 /*
  * A wakeup before the time limit ends the sleep early with 0, and the
- * pending timeout is taken back; with PCATCH a signal ends it with EINTR.
+ * pending timeout is taken back; with PCATCH a signal ends it, with
+ * ERESTART or EINTR as the signal's action says.
  */
 KTEST(proc_tsleep_woken_early_or_interrupted)
 {
@@ -302,12 +303,20 @@ KTEST(proc_tsleep_woken_early_or_interrupted)
 	KT_RANGE(dt, 20 * MSEC, 20 * MSEC + 2 * (uint64_t)tick_nsec);
 	KT_ASSERT(!timeout_pending(&curproc->p_sleep_to));
 
+	/*
+	 * SIGUSR1's action is the default: the system call would restart
+	 * (ERESTART).  With a handler that does not ask for SA_RESTART
+	 * (ps_sigintr), it is interrupted (EINTR).
+	 */
 	timeout_set(&kt_to, kt_signal_proc0, NULL);
 	timeout_add_msec(&kt_to, 20);
-	KT_EQ(tsleep_nsec(&kt_chan, PWAIT | PCATCH, "intr", SEC), EINTR);
+	KT_EQ(tsleep_nsec(&kt_chan, PWAIT | PCATCH, "intr", SEC), ERESTART);
 	KT_ASSERT(proc0.p_siglist & sigmask(SIGUSR1));
 	/* A signal already pending ends a PCATCH sleep before it starts. */
+	KT_EQ(tsleep_nsec(&kt_chan, PWAIT | PCATCH, "intr", SEC), ERESTART);
+	process0.ps_sigacts->ps_sigintr |= sigmask(SIGUSR1);
 	KT_EQ(tsleep_nsec(&kt_chan, PWAIT | PCATCH, "intr", SEC), EINTR);
+	process0.ps_sigacts->ps_sigintr &= ~sigmask(SIGUSR1);
 	atomic_clearbits_int((u_int *)&proc0.p_siglist, sigmask(SIGUSR1));
 }
 

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/wait.h>
+#include <signal.h>
 
 int	errno;
 char	**environ;
@@ -233,4 +234,98 @@ pid_t
 waitpid(pid_t pid, int *status, int options)
 {
 	return wait4(pid, status, options, NULL);
+}
+
+/* The system calls libc wraps (generated stubs named __sys_NAME). */
+int	__sys_sigprocmask(int, sigset_t);
+int	__sys_sigpending(void);
+int	__sys_sigsuspend(sigset_t);
+
+int
+sigprocmask(int how, const sigset_t *set, sigset_t *oset)
+{
+	int old;
+
+	/* The kernel takes the mask by value; no set: just ask. */
+	if ((old = __sys_sigprocmask(set ? how : SIG_BLOCK,
+	    set ? *set : 0)) == -1)
+		return -1;
+	if (oset != NULL)
+		*oset = old;
+	return 0;
+}
+
+int
+sigpending(sigset_t *set)
+{
+	*set = __sys_sigpending();
+	return 0;
+}
+
+int
+sigsuspend(const sigset_t *set)
+{
+	return __sys_sigsuspend(*set);
+}
+
+int
+raise(int sig)
+{
+	return kill(getpid(), sig);
+}
+
+sig_t
+signal(int sig, sig_t handler)
+{
+	struct sigaction sa = { handler, 0, SA_RESTART }, osa;
+
+	if (sigaction(sig, &sa, &osa) == -1)
+		return SIG_ERR;
+	return osa.sa_handler;
+}
+
+int
+sigemptyset(sigset_t *set)
+{
+	*set = 0;
+	return 0;
+}
+
+int
+sigfillset(sigset_t *set)
+{
+	*set = ~(sigset_t)0;
+	return 0;
+}
+
+int
+sigaddset(sigset_t *set, int sig)
+{
+	if (sig <= 0 || sig >= NSIG) {
+		errno = EINVAL;
+		return -1;
+	}
+	*set |= sigmask(sig);
+	return 0;
+}
+
+int
+sigdelset(sigset_t *set, int sig)
+{
+	if (sig <= 0 || sig >= NSIG) {
+		errno = EINVAL;
+		return -1;
+	}
+	*set &= ~sigmask(sig);
+	return 0;
+}
+
+int
+sigismember(const sigset_t *set, int sig)
+{
+	if (sig <= 0 || sig >= NSIG) {
+		errno = EINVAL;
+		return -1;
+	}
+	return (*set & sigmask(sig)) != 0;
 }

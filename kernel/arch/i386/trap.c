@@ -322,9 +322,13 @@ trap_ast(void)
 	 * here, on its way back to user mode.  PORT: handlers, stops and
 	 * sigreturn come with the rest of issue 6 (OpenBSD's userret).
 	 */
-	if (p != NULL && (p->p_siglist | p->p_p->ps_siglist) != 0 &&
-	    cpu_user_active() == 0 && (sig = sig_default_kill(p)) != 0)
+	if (p == NULL || (p->p_siglist | p->p_p->ps_siglist) == 0 ||
+	    cpu_user_active())
+		return;
+	if ((sig = sig_default_kill(p)) != 0)
 		trap_exit(p, sig);
+	while ((sig = sig_next_caught(p)) != 0)
+		postsig(p, sig);
 }
 
 /* The test that caught a double fault, for df_resume() below. */

@@ -62,6 +62,26 @@ typedef struct sigaltstack {
 #define SS_ONSTACK	0x0001		/* running on it */
 #define SS_DISABLE	0x0004		/* disabled */
 
+/* sigaction(2): OpenBSD's layout: handler, mask, flags. */
+struct sigaction {
+	void	(*sa_handler)(int);	/* SIG_DFL, SIG_IGN or a function */
+	sigset_t sa_mask;		/* blocked while it runs */
+	int	sa_flags;		/* SA_* */
+};
+
+#define SA_ONSTACK	0x0001	/* run on the alternate stack */
+#define SA_RESTART	0x0002	/* restart an interrupted system call */
+#define SA_RESETHAND	0x0004	/* back to SIG_DFL once delivered */
+#define SA_NOCLDSTOP	0x0008	/* no SIGCHLD when a child stops */
+#define SA_NODEFER	0x0010	/* the signal is not blocked while handled */
+#define SA_NOCLDWAIT	0x0020	/* children leave no zombies */
+#define SA_SIGINFO	0x0040	/* the handler takes a siginfo */
+
+/* sigprocmask(2)'s how */
+#define SIG_BLOCK	1
+#define SIG_UNBLOCK	2
+#define SIG_SETMASK	3
+
 union sigval {
 	int	sival_int;
 	void	*sival_ptr;

@@ -1541,7 +1541,8 @@ regress_entry(void *arg)
  */
 KTEST(regress_programs)
 {
-	static const char *const progs[] = { "/regress/pipe" };
+	static const char *const progs[] = { "/regress/pipe",
+	    "/regress/signal" };
 	struct proc_baseline b;
 	struct fu_ctx c;
 	u_int i;

@@ -1,0 +1,163 @@
+/*
+ * regress/signal: sigaction, kill, sigprocmask, sigpending, sigsuspend
+ * and sigreturn from a program, as POSIX and OpenBSD describe them.
+ * Prints each check that fails; exits with how many did.
+ */
+
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static int failures;
+static volatile int caught, caught_sig, depth;
+
+#define CHECK(e) do {							\
+	if (!(e)) {							\
+		printf("regress/signal: line %d: %s\n", __LINE__, #e);	\
+		failures++;						\
+	}								\
+} while (0)
+
+static void
+handler(int sig)
+{
+	caught++;
+	caught_sig = sig;
+}
+
+/* A handler runs on the way back from kill, and the program goes on. */
+static void
+test_handler(void)
+{
+	struct sigaction sa = { handler, 0, 0 }, osa;
+	volatile int before = 12345;
+
+	caught = 0;
+	CHECK(sigaction(SIGUSR1, &sa, &osa) == 0);
+	CHECK(osa.sa_handler == SIG_DFL);
+	CHECK(kill(getpid(), SIGUSR1) == 0);
+	CHECK(caught == 1 && caught_sig == SIGUSR1);
+	CHECK(before == 12345);		/* sigreturn restored the frame */
+	CHECK(sigaction(SIGUSR1, NULL, &osa) == 0 && osa.sa_handler == handler);
+}
+
+/* Blocked: pending, delivered once unblocked. */
+static void
+test_mask(void)
+{
+	sigset_t set, old, pend;
+
+	caught = 0;
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	CHECK(sigprocmask(SIG_BLOCK, &set, &old) == 0);
+	CHECK(kill(getpid(), SIGUSR1) == 0);
+	CHECK(caught == 0);
+	CHECK(sigpending(&pend) == 0 && sigismember(&pend, SIGUSR1));
+	CHECK(sigprocmask(SIG_SETMASK, &old, NULL) == 0);
+	CHECK(caught == 1);
+	CHECK(sigprocmask(99, &set, NULL) == -1 && errno == EINVAL);
+}
+
+/* SIG_IGN: nothing happens; SIGKILL and SIGSTOP take no action. */
+static void
+test_ignore_and_cant(void)
+{
+	struct sigaction ign = { SIG_IGN, 0, 0 };
+
+	CHECK(sigaction(SIGTERM, &ign, NULL) == 0);
+	CHECK(kill(getpid(), SIGTERM) == 0);	/* still here */
+	CHECK(sigaction(SIGKILL, &ign, NULL) == -1 && errno == EINVAL);
+	CHECK(sigaction(SIGSTOP, &ign, NULL) == -1 && errno == EINVAL);
+	CHECK(sigaction(0, &ign, NULL) == -1 && errno == EINVAL);
+	CHECK(sigaction(NSIG, &ign, NULL) == -1 && errno == EINVAL);
+	CHECK(kill(getpid(), 99) == -1 && errno == EINVAL);
+}
+
+/* A child inherits the handler and the mask, not the pending signals. */
+static void
+test_fork(void)
+{
+	sigset_t set, old, pend;
+	int status;
+	pid_t pid;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR2);
+	sigprocmask(SIG_BLOCK, &set, &old);
+	kill(getpid(), SIGUSR2);		/* pending in the parent */
+	if ((pid = fork()) == 0) {
+		sigset_t mask;
+
+		sigpending(&pend);
+		sigprocmask(SIG_BLOCK, NULL, &mask);
+		caught = 0;
+		kill(getpid(), SIGUSR1);	/* the inherited handler */
+		_exit((sigismember(&pend, SIGUSR2) ? 1 : 0) |
+		    (sigismember(&mask, SIGUSR2) ? 0 : 2) |
+		    (caught == 1 ? 0 : 4));
+	}
+	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status));
+	CHECK(WEXITSTATUS(status) == 0);
+	signal(SIGUSR2, SIG_IGN);		/* drop the parent's */
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+/* The default action of SIGTERM ends a child; its status says so. */
+static void
+test_default_kill(void)
+{
+	int status;
+	pid_t pid;
+
+	/* Before the fork: the child must not start with SIGTERM ignored. */
+	signal(SIGTERM, SIG_DFL);
+	if ((pid = fork()) == 0) {
+		for (;;)
+			sched_yield();
+	}
+	CHECK(kill(pid, SIGTERM) == 0);
+	CHECK(waitpid(pid, &status, 0) == pid && WIFSIGNALED(status) &&
+	    WTERMSIG(status) == SIGTERM);
+}
+
+/* sigsuspend waits for a signal with a mask, then restores the old one. */
+static void
+test_sigsuspend(void)
+{
+	sigset_t block, none, now;
+	pid_t pid;
+
+	caught = 0;
+	sigemptyset(&block);
+	sigaddset(&block, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &block, NULL);
+	if ((pid = fork()) == 0) {
+		kill(getppid(), SIGUSR1);
+		_exit(0);
+	}
+	sigemptyset(&none);
+	CHECK(sigsuspend(&none) == -1 && errno == EINTR);
+	CHECK(caught == 1);
+	sigprocmask(SIG_BLOCK, NULL, &now);
+	CHECK(sigismember(&now, SIGUSR1));	/* the old mask is back */
+	waitpid(pid, NULL, 0);
+	sigprocmask(SIG_UNBLOCK, &block, NULL);
+}
+
+int
+main(void)
+{
+	test_handler();
+	test_mask();
+	test_ignore_and_cant();
+	test_fork();
+	test_default_kill();
+	test_sigsuspend();
+	printf("regress/signal: %d failures\n", failures);
+	return failures;
+}
