@@ -77,10 +77,18 @@ printf 'kill -0 %s\r' "$job" >&3
 check "kill ends it (SIGTERM), and then it is gone (ESRCH)" \
     wait_match "^kill: $job: error 3$"
 wait_prompts 11
+printf 'ps\r' >&3
+check "ps (sysctl kern.proc) lists init and the shell" \
+    wait_match '^ +1 +- +0 +0 sleep +[0-9]+ wait +[0-9]+\.[0-9]+ init$'
+wait_prompts 12
+printf 'forkstat\r' >&3
+check "forkstat (sysctl kern.forkstat) counts the forks" \
+    wait_match '^forks +[1-9][0-9]* +\([0-9]+ pages\)$'
+wait_prompts 13
 printf 'exit 3\r' >&3
 check "exit ends the shell with its status" \
     wait_match '^init: the shell \(pid [0-9]+\) ended with status 3$'
-check "... and init starts another" wait_prompts 12
+check "... and init starts another" wait_prompts 14
 echo "quit" >&4
 wait "$qemu"
 exec 3>&- 4>&-

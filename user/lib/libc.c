@@ -113,31 +113,62 @@ out_c(struct out *o, char c)
 	o->len++;
 }
 
-/* An unsigned number in base 10 or 16, at least width digits. */
+/* A field: s, padded to width on the left (or the right, with left). */
 static void
-out_num(struct out *o, unsigned long v, int base, int width, char pad)
+out_field(struct out *o, const char *s, int len, int width, int left,
+    char pad)
 {
-	char tmp[12];
+	int i;
+
+	if (!left)
+		for (i = len; i < width; i++)
+			out_c(o, pad);
+	for (i = 0; i < len; i++)
+		out_c(o, s[i]);
+	if (left)
+		for (i = len; i < width; i++)
+			out_c(o, ' ');
+}
+
+/* The digits of v in base 10 or 16, into tmp (backwards); their count. */
+static int
+digits(char *tmp, unsigned long v, int base)
+{
 	int n = 0;
 
 	do {
 		tmp[n++] = "0123456789abcdef"[v % base];
 		v /= base;
 	} while (v != 0);
-	while (width-- > n)
-		out_c(o, pad);
-	while (n > 0)
-		out_c(o, tmp[--n]);
+	return n;
 }
 
-/* %d %u %x %s %c %p %%, with a width and 0 padding: what programs use. */
+/* A number as a field: a sign, then its digits, padded. */
+static void
+out_num(struct out *o, unsigned long v, int neg, int base, int width,
+    int left, char pad)
+{
+	char tmp[12], buf[13];
+	int n = digits(tmp, v, base), len = 0;
+
+	if (neg)
+		buf[len++] = '-';
+	while (n > 0)
+		buf[len++] = tmp[--n];
+	out_field(o, buf, len, width, left, left ? ' ' : pad);
+}
+
+/*
+ * %d %u %x %p %s %c %%, with '-' (left-justify), '0' (zero padding) and a
+ * width: what programs use.
+ */
 int
 vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 {
 	struct out o = { buf, size, 0 };
 	const char *s;
-	int width;
-	char pad;
+	int width, left;
+	char pad, c;
 	long d;
 
 	for (; *fmt != '\0'; fmt++) {
@@ -145,7 +176,14 @@ vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 			out_c(&o, *fmt);
 			continue;
 		}
-		pad = *++fmt == '0' ? '0' : ' ';
+		left = 0;
+		pad = ' ';
+		for (fmt++; *fmt == '-' || *fmt == '0'; fmt++) {
+			if (*fmt == '-')
+				left = 1;
+			else
+				pad = '0';
+		}
 		for (width = 0; *fmt >= '0' && *fmt <= '9'; fmt++)
 			width = width * 10 + (*fmt - '0');
 		if (*fmt == 'l')
@@ -153,25 +191,29 @@ vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 		switch (*fmt) {
 		case 'd':
 			d = va_arg(ap, long);
-			if (d < 0) {
-				out_c(&o, '-');
-				d = -d;
-			}
-			out_num(&o, d, 10, width, pad);
+			out_num(&o, d < 0 ? -(unsigned long)d : (unsigned long)d,
+			    d < 0, 10, width, left, pad);
 			break;
 		case 'u':
-			out_num(&o, va_arg(ap, unsigned long), 10, width, pad);
+			out_num(&o, va_arg(ap, unsigned long), 0, 10, width,
+			    left, pad);
 			break;
 		case 'x':
 		case 'p':
-			out_num(&o, va_arg(ap, unsigned long), 16, width, pad);
+			out_num(&o, va_arg(ap, unsigned long), 0, 16, width,
+			    left, pad);
 			break;
 		case 's':
-			for (s = va_arg(ap, const char *); *s != '\0'; s++)
-				out_c(&o, *s);
+			if ((s = va_arg(ap, const char *)) == NULL)
+				s = "(null)";
+			out_field(&o, s, strlen(s), width, left, ' ');
 			break;
 		case 'c':
-			out_c(&o, va_arg(ap, int));
+			c = va_arg(ap, int);
+			out_field(&o, &c, 1, width, left, ' ');
+			break;
+		case '\0':
+			fmt--;
 			break;
 		default:
 			out_c(&o, *fmt);
