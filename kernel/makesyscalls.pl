@@ -53,6 +53,7 @@ $t = $head . <<'H';
 
 #include <sys/types.h>
 #include <sys/signal.h>
+#include <sys/time.h>
 
 /*
  * Each argument is a 32-bit word on the user stack; syscallarg() wraps it
@@ -71,6 +72,7 @@ struct __tfork;
 struct rlimit;
 struct timespec;
 struct sigaction;
+struct itimerval;
 struct sigcontext;
 
 H

@@ -1,14 +1,12 @@
-/* time.h: struct timespec and nanosleep(2). */
+/* time.h: struct timespec (the kernel's sys/time.h), clocks and sleeps. */
 #ifndef _TIME_H_
 #define _TIME_H_
 
 #include <sys/types.h>
-
-struct timespec {
-	time_t	tv_sec;
-	long	tv_nsec;
-};
+#include <sys/time.h>
 
 int	nanosleep(const struct timespec *, struct timespec *);
+int	clock_gettime(clockid_t, struct timespec *);
+time_t	time(time_t *);
 
 #endif /* _TIME_H_ */

@@ -30,5 +30,7 @@ int	dup2(int, int);
 int	execve(const char *, char *const *, char *const *);
 int	sched_yield(void);
 int	pipe(int [2]);
+unsigned int alarm(unsigned int);
+int	reboot(int);
 
 #endif /* _UNISTD_H_ */

@@ -14,6 +14,8 @@
 #include <unistd.h>
 #include <sys/wait.h>
 #include <signal.h>
+#include <sys/time.h>
+#include <time.h>
 
 int	errno;
 char	**environ;
@@ -370,4 +372,27 @@ sigismember(const sigset_t *set, int sig)
 		return -1;
 	}
 	return (*set & sigmask(sig)) != 0;
+}
+
+/* alarm(3): SIGALRM in secs seconds; the seconds left of the last one. */
+unsigned int
+alarm(unsigned int secs)
+{
+	struct itimerval itv = { { 0, 0 }, { secs, 0 } }, old;
+
+	if (setitimer(ITIMER_REAL, &itv, &old) == -1)
+		return 0;
+	/* Round up: an alarm still pending is never reported as 0. */
+	return old.it_value.tv_sec + (old.it_value.tv_usec != 0);
+}
+
+time_t
+time(time_t *t)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	if (t != NULL)
+		*t = ts.tv_sec;
+	return ts.tv_sec;
 }

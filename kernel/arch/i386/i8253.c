@@ -18,6 +18,7 @@
 #include <sys/systm.h>
 #include <sys/kernel.h>
 #include <sys/time.h>
+#include <machine/mc146818.h>
 #include <machine/cpufunc.h>
 #include <machine/cpu.h>
 #include <machine/intr.h>
@@ -113,6 +114,7 @@ cpu_initclocks(void)
 	tick = 1000000 / hz;
 	tick_nsec = 1000000000 / hz;
 	tc_init(&i8253_timecounter);
+	inittodr(rtc_gettime());	/* CLOCK_REALTIME's base */
 	intr_establish(CLOCK_IRQ, IPL_CLOCK, clockintr, NULL, "clock");
 }
 

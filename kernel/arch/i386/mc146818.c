@@ -68,3 +68,40 @@ cmos_memory_size(void)
 		return 16ULL * 1024 * 1024 + (uint64_t)ext16 * 65536;
 	return 1024ULL * 1024 + (uint64_t)extkb * 1024;
 }
+
+/* A BCD or binary RTC field, as register B says. */
+static int
+rtc_field(int reg, int binary)
+{
+	uint8_t v = mc146818_read(reg);
+
+	return binary ? v : (v >> 4) * 10 + (v & 0xf);
+}
+
+/*
+ * The RTC's date and time as seconds since 1970 (UTC: PCs run their
+ * clock in local time, but Tine, like OpenBSD, takes it as UTC), read
+ * outside an update cycle.  The year's century is taken to be 20xx.
+ */
+time_t
+rtc_gettime(void)
+{
+	int binary, sec, min, hour, day, mon, year, y, m;
+	int64_t days;
+
+	while (mc146818_read(MC_REGA) & MC_REGA_UIP)
+		continue;
+	binary = (mc146818_read(MC_REGB) & MC_REGB_BINARY) != 0;
+	sec = rtc_field(0x00, binary);
+	min = rtc_field(0x02, binary);
+	hour = rtc_field(0x04, binary) & 0x3f;
+	day = rtc_field(0x07, binary);
+	mon = rtc_field(0x08, binary);
+	year = 2000 + rtc_field(0x09, binary);
+	/* Days since 1970-01-01 of a proleptic Gregorian date. */
+	y = mon <= 2 ? year - 1 : year;
+	m = mon <= 2 ? mon + 9 : mon - 3;
+	days = 365LL * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 +
+	    day - 1 - 719468;
+	return days * 86400 + hour * 3600 + min * 60 + sec;
+}

@@ -63,6 +63,23 @@ struct timeval {
 	}								\
 } while (0)
 
+/* setitimer(2) and getitimer(2). */
+struct itimerval {
+	struct	timeval it_interval;	/* reload value */
+	struct	timeval it_value;	/* time to the next expiry */
+};
+
+/* clock_gettime(2)'s clocks, OpenBSD's numbers. */
+typedef int clockid_t;
+#define CLOCK_REALTIME		0
+#define CLOCK_PROCESS_CPUTIME_ID 2
+#define CLOCK_MONOTONIC		3
+#define CLOCK_THREAD_CPUTIME_ID	4
+#define CLOCK_UPTIME		5
+#define CLOCK_BOOTTIME		6
+
+extern struct timespec boottime;
+void	inittodr(time_t);
 void	getmicrouptime(struct timeval *);
 int	ratecheck(struct timeval *, const struct timeval *);
 

@@ -6,6 +6,7 @@
 
 uint8_t	mc146818_read(int reg);
 int	rtc_seconds(void);
+time_t	rtc_gettime(void);
 uint64_t cmos_memory_size(void);
 
 #endif /* _MACHINE_MC146818_H_ */
