@@ -46,17 +46,13 @@
 #include <uvm/uvm_extern.h>
 #include <machine/cpu.h>
 #include <machine/intr.h>
+#include <machine/vmparam.h>
 
 /*
- * Default limits.  PORT: upstream takes the data and stack sizes from
- * machine/vmparam.h (i386's values below) through uvm_init_limits(),
- * the others from sys/param.h; Tine has neither header yet.  NOFILE_MAX
- * stands in for upstream's maxfiles, which arrives with files (issue 6).
+ * Default limits.  The data and stack sizes come from machine/vmparam.h
+ * as upstream's do (through uvm_init_limits() there); the others stand
+ * in for sys/param.h's.  NOFILE_MAX stands in for upstream's maxfiles.
  */
-#define DFLDSIZ		(64*1024*1024)		/* initial data size limit */
-#define MAXDSIZ		(1024*1024*1024)	/* max data size */
-#define DFLSSIZ		(4*1024*1024)		/* initial stack size limit */
-#define MAXSSIZ		(32*1024*1024)		/* max stack size */
 #define NOFILE		64			/* open files, soft */
 #define NOFILE_MAX	1024			/* open files, hard */
 #define MAXUPRC		80			/* processes per uid, soft */

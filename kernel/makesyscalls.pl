@@ -11,7 +11,7 @@ open(my $in, '<', $master) or die "$master: $!\n";
 my @calls;	# [number, return type, name, [[type, arg], ...]]
 while (my $line = <$in>) {
 	next if $line =~ /^\s*(;|$)/;
-	$line =~ /^(\d+)\s+STD\s+\{\s*(.+?)\s+(sys_\w+)\s*\((.*)\)\s*;\s*\}\s*$/
+	$line =~ /^(\d+)\s+STD\s+\{\s*(.+?)\s*(sys_\w+)\s*\((.*)\)\s*;\s*\}\s*$/
 	    or die "$master:$.: cannot read: $line";
 	my ($num, $ret, $name, $args) = ($1, $2, $3, $4);
 	my @args;
@@ -129,7 +129,8 @@ for my $c (@calls) {
 	(my $short = $c->[2]) =~ s/^sys_//;
 	my $name = $short eq 'exit' ? '_exit' : $short;
 	# libc wraps these: the stub is __sys_NAME.
-	$name = "__sys_$short" if $short =~ /^sig(procmask|pending|suspend)$/;
+	$name = "__sys_$short"
+	    if $short =~ /^(sig(procmask|pending|suspend)|obreak)$/;
 	$t .= "\nglobal $name\n$name:\n\tmov\teax, $c->[0]\n"
 	    . "\tint\t0x80\n\tjc\tsyscall_error\n\tret\n";
 }

@@ -137,11 +137,11 @@ uvm_map_isfree(struct vm_map *map, vaddr_t start, vaddr_t end)
 	return 1;
 }
 
-/* The lowest free gap of size bytes; 0 if there is none. */
-static vaddr_t
-uvm_map_findspace(struct vm_map *map, vsize_t size)
+/* The lowest free gap of size bytes at or above hint; 0 if none. */
+vaddr_t
+uvm_map_findspace(struct vm_map *map, vaddr_t hint, vsize_t size)
 {
-	vaddr_t va = VM_MIN_ADDRESS;
+	vaddr_t va = MAX(hint, VM_MIN_ADDRESS);
 	struct vm_map_entry *e;
 
 	for (e = map->header; e != NULL; e = e->next) {
@@ -169,7 +169,7 @@ uvm_map(struct vm_map *map, vaddr_t *addr, vsize_t size, vm_prot_t prot,
 	size = round_page(size);
 	if (size == 0 || (start & PAGE_MASK) || (prot & ~maxprot) != 0)
 		return EINVAL;
-	if (start == 0 && (start = uvm_map_findspace(map, size)) == 0)
+	if (start == 0 && (start = uvm_map_findspace(map, VM_MIN_ADDRESS, size)) == 0)
 		return ENOMEM;
 	if (start < VM_MIN_ADDRESS || start + size < start ||
 	    start + size > VM_MAXUSER_ADDRESS)

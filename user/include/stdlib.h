@@ -9,5 +9,9 @@
 
 __attribute__((__noreturn__)) void exit(int);
 int	atoi(const char *);
+void	*malloc(size_t);
+void	*calloc(size_t, size_t);
+void	*realloc(void *, size_t);
+void	free(void *);
 
 #endif /* _STDLIB_H_ */

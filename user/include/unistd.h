@@ -32,5 +32,7 @@ int	sched_yield(void);
 int	pipe(int [2]);
 unsigned int alarm(unsigned int);
 int	reboot(int);
+int	brk(void *);
+void	*sbrk(int);
 
 #endif /* _UNISTD_H_ */

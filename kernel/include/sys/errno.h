@@ -19,6 +19,7 @@
 #define EBUSY		16	/* Device busy */
 #define EEXIST		17	/* File exists */
 #define ENOTDIR		20	/* Not a directory */
+#define ENODEV		19	/* Operation not supported by device */
 #define EISDIR		21	/* Is a directory */
 #define EINVAL		22	/* Invalid argument */
 #define ENFILE		23	/* Too many open files in system */

@@ -14,4 +14,13 @@ typedef int vm_prot_t;
 #define MAP_INHERIT_COPY	1	/* a copy-on-write copy */
 #define MAP_INHERIT_NONE	2	/* nothing: a hole in the child */
 
+/* mmap(2) flags */
+#define MAP_SHARED	0x0001	/* writes seen by every sharer */
+#define MAP_PRIVATE	0x0002	/* a private copy-on-write mapping */
+#define MAP_FIXED	0x0010	/* exactly at addr, replacing what is there */
+#define MAP_ANON	0x1000	/* memory, not a file */
+#define MAP_ANONYMOUS	MAP_ANON
+#define MAP_STACK	0x4000
+#define MAP_FAILED	((void *)-1)
+
 #endif /* _SYS_MMAN_H_ */

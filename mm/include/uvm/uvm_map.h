@@ -56,7 +56,8 @@ struct vmspace {
 	segsz_t	vm_tsize;		/* text size (pages) */
 	segsz_t	vm_dsize;		/* data size (pages) */
 	segsz_t	vm_ssize;		/* stack size (pages) */
-	caddr_t	vm_daddr;		/* start of the data segment */
+	caddr_t	vm_daddr;		/* start of the break's heap */
+	segsz_t	vm_dused;		/* pages of heap above vm_daddr */
 	caddr_t	vm_maxsaddr;		/* lowest address the stack may reach */
 };
 
@@ -75,6 +76,7 @@ void	uvm_wait(const char *);
 void	uvmspace_free(struct vmspace *);
 void	uvmspace_activate(struct vmspace *);
 
+vaddr_t	uvm_map_findspace(struct vm_map *, vaddr_t hint, vsize_t size);
 int	uvm_map(struct vm_map *, vaddr_t *addr, vsize_t size, vm_prot_t prot,
 	    vm_prot_t maxprot, int inherit, const char *image,
 	    vsize_t imagesize);

@@ -1542,7 +1542,7 @@ regress_entry(void *arg)
 KTEST(regress_programs)
 {
 	static const char *const progs[] = { "/regress/pipe",
-	    "/regress/signal", "/regress/time" };
+	    "/regress/signal", "/regress/time", "/regress/mem" };
 	struct proc_baseline b;
 	struct fu_ctx c;
 	u_int i;
