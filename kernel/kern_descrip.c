@@ -374,3 +374,57 @@ sys_dup2(struct proc *p, void *v, register_t *retval)
 	fdinsert(fdp, to, 0, fp);
 	return 0;
 }
+
+/*
+ * fcntl(2): F_DUPFD and F_DUPFD_CLOEXEC (the lowest free descriptor at
+ * or above arg), F_GETFD/F_SETFD (FD_CLOEXEC, honoured by execve),
+ * F_GETFL/F_SETFL (O_NONBLOCK and O_APPEND may change; the access mode
+ * may not).  EBADF for a closed descriptor, EINVAL for an unknown
+ * command or a bad F_DUPFD floor.
+ */
+int
+sys_fcntl(struct proc *p, void *v, register_t *retval)
+{
+	struct sys_fcntl_args /* {
+		syscallarg(int) fd;
+		syscallarg(int) cmd;
+		syscallarg(void *) arg;
+	} */ *uap = v;
+	struct filedesc *fdp = p->p_fd;
+	int fd = SCARG(uap, fd), arg = (int)SCARG(uap, arg), new, error;
+	struct file *fp;
+
+	if ((fp = fd_getfile(fdp, fd)) == NULL)
+		return EBADF;
+	switch (SCARG(uap, cmd)) {
+	case F_DUPFD:
+	case F_DUPFD_CLOEXEC:
+		if ((u_int)arg >= MIN(lim_cur(RLIMIT_NOFILE), (rlim_t)maxfiles))
+			return EINVAL;
+		if ((error = fdalloc(p, arg, &new)) != 0)
+			return error;
+		FREF(fp);
+		fdinsert(fdp, new, SCARG(uap, cmd) == F_DUPFD_CLOEXEC ?
+		    UF_EXCLOSE : 0, fp);
+		*retval = new;
+		return 0;
+	case F_GETFD:
+		*retval = (fdp->fd_ofileflags[fd] & UF_EXCLOSE) ? FD_CLOEXEC : 0;
+		return 0;
+	case F_SETFD:
+		if (arg & FD_CLOEXEC)
+			fdp->fd_ofileflags[fd] |= UF_EXCLOSE;
+		else
+			fdp->fd_ofileflags[fd] &= ~UF_EXCLOSE;
+		return 0;
+	case F_GETFL:
+		*retval = OFLAGS(fp->f_flag);
+		return 0;
+	case F_SETFL:
+		fp->f_flag = (fp->f_flag & ~FCNTLFLAGS) |
+		    (FFLAGS(arg) & FCNTLFLAGS);
+		return 0;
+	default:
+		return EINVAL;
+	}
+}

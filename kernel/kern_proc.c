@@ -245,6 +245,51 @@ leavepgrp(struct process *pr)
 }
 
 /*
+ * Move pr into pgrp (of pr's session); the group it leaves goes with its
+ * last member.  OpenBSD's enterthispgrp().
+ */
+void
+enterthispgrp(struct process *pr, struct pgrp *pgrp)
+{
+	struct pgrp *old = pr->ps_pgrp;
+
+	LIST_REMOVE(pr, ps_pglist);
+	pr->ps_pgrp = pgrp;
+	LIST_INSERT_HEAD(&pgrp->pg_members, pr, ps_pglist);
+	if (LIST_EMPTY(&old->pg_members))
+		pgdelete(old);
+}
+
+/*
+ * Move pr into a new process group with its pid as the id: in pr's
+ * session, or, when newsess is given, in that new session with pr as
+ * its leader (setsid(2)).  OpenBSD's enternewpgrp(); the caller has
+ * checked that no group has the id yet.
+ */
+void
+enternewpgrp(struct process *pr, struct pgrp *pgrp, struct session *newsess)
+{
+	KASSERT(pgfind(pr->ps_pid) == NULL);
+	if (newsess != NULL) {
+		newsess->s_count = 1;
+		newsess->s_leader = pr;
+		newsess->s_ttyvp = NULL;
+		newsess->s_ttyp = NULL;
+		memcpy(newsess->s_login, pr->ps_session->s_login,
+		    sizeof(newsess->s_login));
+		pgrp->pg_session = newsess;
+	} else {
+		pgrp->pg_session = pr->ps_session;
+		pgrp->pg_session->s_count++;
+	}
+	pgrp->pg_id = pr->ps_pid;
+	pgrp->pg_jobc = 0;
+	LIST_INIT(&pgrp->pg_members);
+	LIST_INSERT_HEAD(PGRPHASH(pgrp->pg_id), pgrp, pg_hash);
+	enterthispgrp(pr, pgrp);
+}
+
+/*
  * Make parent pr's parent.  A traced child stays on its real parent's
  * orphan list, so that parent still knows of it (OpenBSD does the same).
  */

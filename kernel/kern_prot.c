@@ -276,3 +276,122 @@ sys_setgid(struct proc *p, void *v, register_t *retval __unused)
 	refreshcreds(p);
 	return 0;
 }
+
+/*
+ * Process groups and sessions (OpenBSD's kern_prot.c): a shell puts each
+ * job in its own group (setpgid), a login session starts with setsid.
+ */
+int
+sys_getpgrp(struct proc *p, void *v __unused, register_t *retval)
+{
+	*retval = p->p_p->ps_pgid;
+	return 0;
+}
+
+/* The process pid names (0: the caller), or NULL. */
+static struct process *
+pid_or_self(struct proc *p, pid_t pid)
+{
+	return pid == 0 ? p->p_p : prfind(pid);
+}
+
+/* getpgid(2): ESRCH for no such process. */
+int
+sys_getpgid(struct proc *p, void *v, register_t *retval)
+{
+	struct sys_getpgid_args /* {
+		syscallarg(pid_t) pid;
+	} */ *uap = v;
+	struct process *targpr = pid_or_self(p, SCARG(uap, pid));
+
+	if (targpr == NULL)
+		return ESRCH;
+	*retval = targpr->ps_pgid;
+	return 0;
+}
+
+/* getsid(2): the session leader's pid; EINVAL once the leader is gone. */
+int
+sys_getsid(struct proc *p, void *v, register_t *retval)
+{
+	struct sys_getsid_args /* {
+		syscallarg(pid_t) pid;
+	} */ *uap = v;
+	struct process *targpr = pid_or_self(p, SCARG(uap, pid));
+
+	if (targpr == NULL)
+		return ESRCH;
+	if (targpr->ps_session->s_leader == NULL)
+		return EINVAL;
+	*retval = targpr->ps_session->s_leader->ps_pid;
+	return 0;
+}
+
+/*
+ * setsid(2): a new session and process group, both named by the caller's
+ * pid, with no controlling terminal.  EPERM for a group leader, or when
+ * a group already has that id.
+ */
+int
+sys_setsid(struct proc *p, void *v __unused, register_t *retval)
+{
+	struct process *pr = p->p_p;
+	pid_t pid = pr->ps_pid;
+	struct session *newsess;
+	struct pgrp *newpgrp;
+
+	if (pr->ps_pgid == pid || pgfind(pid) != NULL)
+		return EPERM;
+	newsess = pool_get(&session_pool, PR_WAITOK | PR_ZERO);
+	newpgrp = pool_get(&pgrp_pool, PR_WAITOK | PR_ZERO);
+	enternewpgrp(pr, newpgrp, newsess);
+	*retval = pid;
+	return 0;
+}
+
+/*
+ * setpgid(2): move pid (0: the caller), itself or a child of it, into
+ * group pgid (0: its own pid) of the caller's session.  EINVAL for a
+ * negative pgid; ESRCH for no such process or one not the caller's;
+ * EPERM for a session leader, a child in another session, or a group
+ * elsewhere; EACCES for a child that has exec'd.
+ */
+int
+sys_setpgid(struct proc *p, void *v, register_t *retval __unused)
+{
+	struct sys_setpgid_args /* {
+		syscallarg(pid_t) pid;
+		syscallarg(pid_t) pgid;
+	} */ *uap = v;
+	struct process *curpr = p->p_p, *targpr;
+	pid_t pid = SCARG(uap, pid), pgid = SCARG(uap, pgid);
+	struct pgrp *pgrp;
+
+	if (pgid < 0)
+		return EINVAL;
+	if (pid != 0 && pid != curpr->ps_pid) {
+		if ((targpr = prfind(pid)) == NULL ||
+		    targpr->ps_pptr != curpr)
+			return ESRCH;
+		if (targpr->ps_session != curpr->ps_session)
+			return EPERM;
+		if (targpr->ps_flags & PS_EXEC)
+			return EACCES;
+	} else
+		targpr = curpr;
+	if (SESS_LEADER(targpr))
+		return EPERM;
+	if (pgid == 0)
+		pgid = targpr->ps_pid;
+
+	if ((pgrp = pgfind(pgid)) == NULL) {
+		if (pgid != targpr->ps_pid)
+			return EPERM;
+		pgrp = pool_get(&pgrp_pool, PR_WAITOK | PR_ZERO);
+		enternewpgrp(targpr, pgrp, NULL);
+	} else if (pgrp->pg_session != curpr->ps_session)
+		return EPERM;
+	else if (pgrp != targpr->ps_pgrp)
+		enterthispgrp(targpr, pgrp);
+	return 0;
+}

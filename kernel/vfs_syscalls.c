@@ -13,6 +13,7 @@
 #include <sys/file.h>
 #include <sys/filedesc.h>
 #include <sys/vnode.h>
+#include <sys/unistd.h>
 #include <sys/syscallargs.h>
 
 /* May vp be opened with fflags (FREAD, FWRITE)? */
@@ -66,5 +67,59 @@ sys_open(struct proc *p, void *v, register_t *retval)
 	if (flags & O_CLOEXEC)
 		p->p_fd->fd_ofileflags[fd] |= UF_EXCLOSE;
 	*retval = fd;
+	return 0;
+}
+
+/* The size of vp's file: its bytes in the ramdisk; 0 for a device. */
+static off_t
+vn_size(struct vnode *vp)
+{
+	const char *data;
+	size_t size;
+
+	if (vp->v_op->vop_image == NULL ||
+	    vp->v_op->vop_image(vp, &data, &size) != 0)
+		return 0;
+	return size;
+}
+
+/*
+ * lseek(2): the open file's offset, shared by its dups and fork's
+ * copies.  ESPIPE for a pipe; EINVAL for a bad whence or a negative
+ * result.  The new offset is returned in %edx:%eax.
+ */
+int
+sys_lseek(struct proc *p, void *v, register_t *retval)
+{
+	struct sys_lseek_args /* {
+		syscallarg(int) fd;
+		syscallarg(off_t) offset;
+		syscallarg(int) whence;
+	} */ *uap = v;
+	off_t offset = SCARG(uap, offset), base;
+	struct file *fp;
+
+	if ((fp = fd_getfile(p->p_fd, SCARG(uap, fd))) == NULL)
+		return EBADF;
+	if (fp->f_type != DTYPE_VNODE)
+		return ESPIPE;
+	switch (SCARG(uap, whence)) {
+	case SEEK_SET:
+		base = 0;
+		break;
+	case SEEK_CUR:
+		base = fp->f_offset;
+		break;
+	case SEEK_END:
+		base = vn_size(fp->f_data);
+		break;
+	default:
+		return EINVAL;
+	}
+	if ((offset > 0 && base > INT64_MAX - offset) || base + offset < 0)
+		return EINVAL;
+	fp->f_offset = base + offset;
+	retval[0] = (register_t)fp->f_offset;
+	retval[1] = (register_t)(fp->f_offset >> 32);
 	return 0;
 }

@@ -60,7 +60,7 @@ tarfs_read(struct vnode *vp, struct uio *uio, int ioflag __unused)
 		return EISDIR;
 	if (uio->uio_offset < 0)
 		return EINVAL;
-	if ((size_t)uio->uio_offset >= tn->tn_size)
+	if (uio->uio_offset >= (off_t)tn->tn_size)	/* 64-bit: no wrap */
 		return 0;
 	return uiomove((void *)(tn->tn_data + uio->uio_offset),
 	    MIN(uio->uio_resid, tn->tn_size - (size_t)uio->uio_offset), uio);

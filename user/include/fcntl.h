@@ -6,5 +6,6 @@
 #include <sys/fcntl.h>
 
 int	open(const char *, int, ...);
+int	fcntl(int, int, ...);
 
 #endif /* _FCNTL_H_ */

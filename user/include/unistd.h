@@ -3,6 +3,7 @@
 #define _UNISTD_H_
 
 #include <sys/types.h>
+#include <sys/unistd.h>
 
 #define STDIN_FILENO	0
 #define STDOUT_FILENO	1
@@ -27,7 +28,15 @@ ssize_t	write(int, const void *, size_t);
 int	close(int);
 int	dup(int);
 int	dup2(int, int);
+off_t	lseek(int, off_t, int);
+pid_t	getpgrp(void);
+int	setpgid(pid_t, pid_t);
+pid_t	setsid(void);
+pid_t	getpgid(pid_t);
+pid_t	getsid(pid_t);
 int	execve(const char *, char *const *, char *const *);
+int	execv(const char *, char *const *);
+int	execl(const char *, const char *, ...);
 int	sched_yield(void);
 int	pipe(int [2]);
 unsigned int alarm(unsigned int);

@@ -280,6 +280,40 @@ waitpid(pid_t pid, int *status, int options)
 	return wait4(pid, status, options, NULL);
 }
 
+pid_t
+wait(int *status)
+{
+	return wait4(WAIT_ANY, status, 0, NULL);
+}
+
+int
+execv(const char *path, char *const argv[])
+{
+	return execve(path, argv, environ);
+}
+
+/* execl(path, arg0, ..., NULL): at most 32 arguments (E2BIG beyond). */
+int
+execl(const char *path, const char *arg, ...)
+{
+	char *argv[33];
+	va_list ap;
+	int n = 0;
+
+	va_start(ap, arg);
+	for (; arg != NULL; arg = va_arg(ap, const char *)) {
+		if (n == 32) {
+			va_end(ap);
+			errno = E2BIG;
+			return -1;
+		}
+		argv[n++] = (char *)arg;
+	}
+	va_end(ap);
+	argv[n] = NULL;
+	return execve(path, argv, environ);
+}
+
 /* The system calls libc wraps (generated stubs named __sys_NAME). */
 int	__sys_sigprocmask(int, sigset_t);
 int	__sys_sigpending(void);

@@ -26,6 +26,7 @@ run_shell(void)
 		return;
 	}
 	if (pid == 0) {
+		(void)setsid();		/* the shell leads its own session */
 		execve("/bin/sh", argv, environ);
 		printf("init: exec /bin/sh: error %d\n", errno);
 		_exit(127);

@@ -27,6 +27,10 @@
 #define F_SETFD		2
 #define F_GETFL		3
 #define F_SETFL		4
+#define F_DUPFD_CLOEXEC	10
 #define FD_CLOEXEC	1
+
+/* The file flags F_SETFL may change. */
+#define FCNTLFLAGS	(O_NONBLOCK | O_APPEND)
 
 #endif /* _SYS_FCNTL_H_ */

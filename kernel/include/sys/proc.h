@@ -412,6 +412,8 @@ struct	process *zombiefind(pid_t);
 void	proc_printit(struct proc *, const char *, int (*)(const char *, ...));
 int	inferior(struct process *, struct process *);
 void	leavepgrp(struct process *);
+void	enterthispgrp(struct process *, struct pgrp *);
+void	enternewpgrp(struct process *, struct pgrp *, struct session *);
 void	fixjobc(struct process *, struct pgrp *, int);
 void	process_reparent(struct process *, struct process *);
 void	process_clear_orphan(struct process *);

@@ -8,5 +8,6 @@
 struct rusage;
 pid_t	wait4(pid_t, int *, int, struct rusage *);
 pid_t	waitpid(pid_t, int *, int);
+pid_t	wait(int *);
 
 #endif /* _USER_SYS_WAIT_H_ */

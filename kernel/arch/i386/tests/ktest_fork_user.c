@@ -1542,7 +1542,8 @@ regress_entry(void *arg)
 KTEST(regress_programs)
 {
 	static const char *const progs[] = { "/regress/pipe",
-	    "/regress/signal", "/regress/time", "/regress/mem" };
+	    "/regress/signal", "/regress/time", "/regress/mem",
+	    "/regress/fd" };
 	struct proc_baseline b;
 	struct fu_ctx c;
 	u_int i;
