@@ -326,11 +326,36 @@ wait_match(struct process *q, struct process *pr, pid_t pid)
 }
 
 /*
+ * A stop not yet reported (with WUNTRACED, or always for a traced
+ * child), or a continue (with WCONTINUED): report it, once.
+ */
+static int
+wait_stopped_or_continued(struct process *pr, int options, int *statusp)
+{
+	if (pr->ps_flags & PS_ZOMBIE)
+		return 0;		/* its exit is what counts now */
+	if ((pr->ps_flags & (PS_STOPPED | PS_WAITED)) == PS_STOPPED &&
+	    ((options & WUNTRACED) || (pr->ps_flags & PS_TRACED))) {
+		atomic_setbits_int(&pr->ps_flags, PS_WAITED);
+		if (statusp != NULL)
+			*statusp = W_STOPCODE(pr->ps_xsig);
+		return 1;
+	}
+	if ((options & WCONTINUED) && (pr->ps_flags & PS_CONTINUED)) {
+		atomic_clearbits_int(&pr->ps_flags, PS_CONTINUED);
+		if (statusp != NULL)
+			*statusp = _WCONTINUED;
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * wait4(2)'s worker: wait for a child of q's process that matches pid to
  * become a zombie.  *retval gets its pid (0 with WNOHANG and nothing
- * yet), *statusp its status.  ECHILD when no child matches.
- * FIXME (issue 6): stopped and continued children (WUNTRACED,
- * WCONTINUED) and rusage.
+ * yet), *statusp its status.  ECHILD when no child matches.  With
+ * WUNTRACED a stop is reported too, with WCONTINUED a continue.
+ * FIXME (issue 6): rusage.
  */
 int
 dowait4(struct proc *q, pid_t pid, int *statusp, int options,
@@ -348,6 +373,10 @@ dowait4(struct proc *q, pid_t pid, int *statusp, int options,
 			    !wait_match(q->p_p, pr, pid))
 				continue;
 			nfound++;
+			if (wait_stopped_or_continued(pr, options, statusp)) {
+				*retval = pr->ps_pid;
+				return 0;
+			}
 			if ((pr->ps_flags & PS_ZOMBIE) == 0)
 				continue;
 			*retval = pr->ps_pid;

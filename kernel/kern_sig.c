@@ -11,9 +11,10 @@
  * interruptibly; the sleep (tsleep_nsec with PCATCH, kern_synch.c) then
  * returns EINTR.
  *
- * FIXME: issue 6 brings the rest: delivery to user mode (postsig, the
- * signal trampoline), the default actions (stop, continue, core, kill),
- * job control, ptrace's interception and sigaction(2)/sigprocmask(2).
+ * The rest: sigaction(2) and the masks, delivery to a handler (postsig,
+ * sendsig in the i386 code), and the default actions: kill
+ * (sig_default_kill), stop and continue (job control, below).
+ * Ptrace's interception of signals is issue 7's.
  */
 
 #include <sys/types.h>
@@ -33,6 +34,9 @@
 #include <machine/intr.h>
 
 struct pool sigacts_pool;
+
+static void	sig_discard(struct process *, sigset_t);
+static void	proc_continue(struct process *, int);
 
 /*
  * The signals whose default action is to ignore them (upstream's
@@ -101,9 +105,12 @@ sigstkinit(struct sigaltstack *ss)
  * Send signal signum to thread p: drop it if p's process ignores it
  * (unless traced: the tracer sees every signal), else make it pending
  * on p and, unless p blocks it, end an interruptible sleep of p's.
+ * Job control happens here, as in upstream's ptsignal(): SIGCONT
+ * continues a stopped process even when ignored, and drops pending stop
+ * signals; a stop signal drops a pending SIGCONT; SIGKILL gets a stopped
+ * process running so that it can die.
  * PORT: upstream's ptsignal() also picks a thread for a process-wide
- * signal, and carries out the default actions (SIGKILL, stops,
- * SIGCONT); FIXME: issue 6.
+ * signal (FIXME: issue 8).
  * => any context (the clock calls it at IPL_CLOCK); takes SCHED_LOCK,
  *    which masks every interrupt
  */
@@ -117,11 +124,23 @@ psignal(struct proc *p, int signum)
 		panic("psignal: signal number %d", signum);
 	mask = sigmask(signum);
 
+	if (signum == SIGCONT) {
+		sig_discard(pr, stopsigmask);
+		if (pr->ps_flags & PS_STOPPED)
+			proc_continue(pr, 1);
+		/* Continuing was its default action: nothing to deliver. */
+		if (pr->ps_sigacts->ps_sigact[SIGCONT] == SIG_DFL)
+			return;
+	} else if (mask & stopsigmask)
+		sig_discard(pr, sigmask(SIGCONT));
+
 	if ((pr->ps_flags & PS_TRACED) == 0 && (mask & sigcantmask) == 0 &&
 	    (pr->ps_sigacts->ps_sigignore & mask) != 0)
 		return;
 
 	atomic_setbits_int((volatile unsigned int *)&p->p_siglist, mask);
+	if (signum == SIGKILL && (pr->ps_flags & PS_STOPPED))
+		proc_continue(pr, 0);	/* to die; not reported */
 	if ((p->p_sigmask & mask) && (mask & sigcantmask) == 0)
 		return;		/* stays pending until unblocked */
 	aston(p);		/* look at it on the way to user mode */
@@ -240,10 +259,9 @@ sys_kill(struct proc *p, void *v, register_t *retval __unused)
 /*
  * The first pending signal (not blocked, SIGKILL always) whose action is
  * the default and whose default ends the process; 0 if none.  Signals
- * ignored by default were dropped by psignal already.
- * FIXME (issue 6): stop signals (SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU) stay
- * pending until stopping exists; caught signals until handlers do; and a
- * traced process's, until it can stop for its tracer (issue 7).
+ * ignored by default were dropped by psignal already; stop signals are
+ * sig_stop_check's, caught ones postsig's; a traced process's wait
+ * until it can stop for its tracer (issue 7).
  */
 int
 sig_default_kill(struct proc *p)
@@ -264,6 +282,108 @@ sig_default_kill(struct proc *p)
 			continue;
 		return sig;
 	}
+	return 0;
+}
+
+/* ---- job control: stopping and continuing ---- */
+
+/*
+ * The parent hears of a stop or a continue: SIGCHLD unless it asked not
+ * to (SA_NOCLDSTOP), and a wakeup for its wait4.
+ */
+static void
+proc_tell_parent(struct process *pr)
+{
+	struct process *parent = pr->ps_pptr;
+
+	if ((parent->ps_sigacts->ps_sigflags & SAS_NOCLDSTOP) == 0)
+		prsignal(parent, SIGCHLD);
+	wakeup(parent);
+}
+
+/* Thread p stops (SSTOP) until SIGCONT or SIGKILL makes it runnable. */
+static void
+proc_stop_thread(struct proc *p)
+{
+	SCHED_LOCK();
+	atomic_setbits_int(&p->p_flag, P_SUSPSIG);
+	p->p_stat = SSTOP;
+	mi_switch();
+	atomic_clearbits_int(&p->p_flag, P_SUSPSIG);
+	SCHED_UNLOCK();
+}
+
+/*
+ * Stop p's process with sig (upstream's proc_stop): the stop is recorded
+ * for wait4(WUNTRACED) and the parent told.  Its other threads stop on
+ * their own way to user mode (sig_stop_check).
+ */
+static void
+proc_stop(struct proc *p, int sig)
+{
+	struct process *pr = p->p_p;
+
+	sig_discard(pr, sigmask(sig));
+	pr->ps_xsig = sig;
+	atomic_clearbits_int(&pr->ps_flags, PS_WAITED | PS_CONTINUED);
+	atomic_setbits_int(&pr->ps_flags, PS_STOPPED);
+	proc_tell_parent(pr);
+	proc_stop_thread(p);
+}
+
+/*
+ * Get stopped pr running again: every stopped thread runnable.  When
+ * report is set (SIGCONT) the parent is told, and wait4(WCONTINUED)
+ * sees it; SIGKILL's continuing, on the way to death, is not reported.
+ */
+static void
+proc_continue(struct process *pr, int report)
+{
+	struct proc *q;
+
+	atomic_clearbits_int(&pr->ps_flags, PS_STOPPED);
+	if (report) {
+		pr->ps_xsig = SIGCONT;
+		atomic_setbits_int(&pr->ps_flags, PS_CONTINUED);
+		proc_tell_parent(pr);
+	}
+	SCHED_LOCK();
+	TAILQ_FOREACH(q, &pr->ps_threads, p_thr_link)
+		if (q->p_stat == SSTOP)
+			setrunnable(q);
+	SCHED_UNLOCK();
+}
+
+/*
+ * On the way to user mode: stop p if its process is stopped, or if a
+ * pending, unblocked stop signal has its default action.  Returns 1 once
+ * p has been stopped and continued (the caller looks at its signals
+ * again), 0 if p goes on.  A traced process stops for its tracer
+ * instead (issue 7).  FIXME (issue 6): SIGTSTP, SIGTTIN and SIGTTOU are
+ * not yet discarded for orphaned process groups (no pg_jobc counts).
+ */
+int
+sig_stop_check(struct proc *p)
+{
+	struct process *pr = p->p_p;
+	struct sigacts *ps = pr->ps_sigacts;
+	sigset_t pending;
+	int sig;
+
+	if (pr->ps_flags & PS_TRACED)
+		return 0;
+	if (pr->ps_flags & PS_STOPPED) {
+		proc_stop_thread(p);
+		return 1;
+	}
+	pending = (p->p_siglist | pr->ps_siglist) & ~p->p_sigmask &
+	    stopsigmask;
+	for (sig = 1; sig < NSIG; sig++)
+		if ((pending & sigmask(sig)) != 0 &&
+		    ps->ps_sigact[sig] == SIG_DFL) {
+			proc_stop(p, sig);
+			return 1;
+		}
 	return 0;
 }
 

@@ -5,6 +5,8 @@
 #include <sys/types.h>
 #include <sys/signal.h>
 
+typedef int sig_atomic_t;	/* read and written in one instruction */
+
 int	kill(pid_t, int);
 int	raise(int);
 int	sigaction(int, const struct sigaction *, struct sigaction *);

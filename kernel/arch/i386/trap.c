@@ -318,17 +318,23 @@ trap_ast(void)
 			preempt();
 	}
 	/*
-	 * A pending signal whose default action ends the process ends it
-	 * here, on its way back to user mode.  PORT: handlers, stops and
-	 * sigreturn come with the rest of issue 6 (OpenBSD's userret).
+	 * Signals, on the way back to user mode (OpenBSD's userret): one
+	 * whose default action ends the process ends it, a stop stops it
+	 * (and once continued, everything is looked at again), and caught
+	 * ones get their handlers' frames.
 	 */
-	if (p == NULL || (p->p_siglist | p->p_p->ps_siglist) == 0 ||
-	    cpu_user_active())
+	if (p == NULL || ((p->p_siglist | p->p_p->ps_siglist) == 0 &&
+	    (p->p_p->ps_flags & PS_STOPPED) == 0) || cpu_user_active())
 		return;
-	if ((sig = sig_default_kill(p)) != 0)
-		trap_exit(p, sig);
-	while ((sig = sig_next_caught(p)) != 0)
+	for (;;) {
+		if ((sig = sig_default_kill(p)) != 0)
+			trap_exit(p, sig);
+		if (sig_stop_check(p))
+			continue;
+		if ((sig = sig_next_caught(p)) == 0)
+			break;
 		postsig(p, sig);
+	}
 }
 
 /* The test that caught a double fault, for df_resume() below. */

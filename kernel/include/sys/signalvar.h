@@ -42,6 +42,7 @@ void	siginit(struct sigacts *);
 void	psignal(struct proc *, int);
 int	sig_default_kill(struct proc *);
 int	sig_next_caught(struct proc *);
+int	sig_stop_check(struct proc *);
 void	postsig(struct proc *, int);
 void	execsigs(struct process *);
 int	sig_sleep_error(struct proc *);
