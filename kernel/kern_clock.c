@@ -16,6 +16,10 @@
 #include <sys/kernel.h>
 #include <sys/timeout.h>
 #include <machine/cpu.h>
+#include <machine/frame.h>
+#include <uvm/uvm_extern.h>
+#include <uvm/uvm_map.h>
+#include <machine/pmap.h>
 #include <sys/proc.h>
 #include <sys/sched.h>
 
@@ -31,11 +35,35 @@ initclocks(void)
 	cpu_initclocks();
 }
 
+/*
+ * Charge the tick to the running thread's user or system time (what
+ * upstream's statclock() samples; calcru() splits the run time by these
+ * counts), and note its process's largest resident set.
+ */
+static void
+hardclock_charge(struct clockframe *frame)
+{
+	struct proc *p = curproc;
+	long rss;
+
+	if (p == NULL || p == curcpu()->ci_schedstate.spc_idleproc)
+		return;
+	if (CLKF_USERMODE(frame)) {
+		p->p_tu.tu_uticks++;
+		rss = pmap_resident_count(p->p_vmspace->vm_map.pmap) *
+		    (PAGE_SIZE / 1024);
+		if (rss > p->p_ru.ru_maxrss)
+			p->p_ru.ru_maxrss = rss;
+	} else
+		p->p_tu.tu_sticks++;
+}
+
 /* => called at IPL_CLOCK from the clock interrupt. */
 void
-hardclock(void)
+hardclock(struct clockframe *frame)
 {
 	ticks++;
+	hardclock_charge(frame);
 	schedclock(curproc);
 	clockintr_run();
 	timeout_hardclock_update();

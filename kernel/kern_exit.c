@@ -37,6 +37,7 @@
 #include <sys/ptrace.h>
 #include <sys/unveil.h>
 #include <sys/syscallargs.h>
+#include <lib/libkern/libkern.h>
 #include <uvm/uvm.h>
 #include <machine/cpu.h>
 
@@ -106,6 +107,7 @@ exit_process(struct proc *p, struct process *pr)
 	timeout_del(&pr->ps_realit_to);
 	timeout_del(&pr->ps_rucheck_to);
 	pr->ps_siglist = 0;
+	exit_rusage(pr);
 	fdfree(p);
 	unveil_destroy(pr);
 	if (SESS_LEADER(pr))		/* the session goes on, leaderless */
@@ -165,6 +167,7 @@ exit1(struct proc *p, int xexit, int xsig, int flags)
 	 * single-threading (issue 8) any thread may be, and ps_mainproc
 	 * moves to a live thread when the main one leaves early.
 	 */
+	tuagg(pr, p);		/* its times and counts stay with pr */
 	if (pr->ps_threadcnt == 0) {
 		pr->ps_mainproc = p;
 		atomic_setbits_int(&p->p_flag, P_LASTTHREAD);
@@ -294,7 +297,7 @@ process_zap(struct process *pr)
  * process back to its real parent, which waits for it in turn.
  */
 void
-proc_finish_wait(struct proc *q __unused, struct process *pr)
+proc_finish_wait(struct proc *q, struct process *pr)
 {
 	struct process *tr;
 
@@ -306,6 +309,7 @@ proc_finish_wait(struct proc *q __unused, struct process *pr)
 		prsignal(tr, SIGCHLD);
 		wakeup(tr);
 	} else {
+		ruadd(&q->p_p->ps_cru, &pr->ps_ru);
 		LIST_REMOVE(pr, ps_list);	/* off zombprocess */
 		freepid(pr->ps_pid);
 		process_zap(pr);
@@ -355,11 +359,12 @@ wait_stopped_or_continued(struct process *pr, int options, int *statusp)
  * become a zombie.  *retval gets its pid (0 with WNOHANG and nothing
  * yet), *statusp its status.  ECHILD when no child matches.  With
  * WUNTRACED a stop is reported too, with WCONTINUED a continue.
- * FIXME (issue 6): rusage.
+ * *rusage, for an exited child, gets its usage (its reaped children's
+ * included); a stop or continue leaves it alone.
  */
 int
 dowait4(struct proc *q, pid_t pid, int *statusp, int options,
-    struct rusage *rusage __unused, register_t *retval)
+    struct rusage *rusage, register_t *retval)
 {
 	struct process *pr;
 	int nfound, error;
@@ -382,6 +387,8 @@ dowait4(struct proc *q, pid_t pid, int *statusp, int options,
 			*retval = pr->ps_pid;
 			if (statusp != NULL)
 				*statusp = W_EXITCODE(pr->ps_xexit, pr->ps_xsig);
+			if (rusage != NULL)
+				*rusage = pr->ps_ru;
 			proc_finish_wait(q, pr);
 			return 0;
 		}
@@ -416,9 +423,7 @@ sys_exit(struct proc *p, void *v, register_t *retval __unused)
 }
 
 /*
- * wait4(2): dowait4, then the status to user space.
- * FIXME (issue 6): rusage; a non-NULL rusage pointer gets EINVAL until
- * the kernel keeps the figures, rather than made-up ones.
+ * wait4(2): dowait4, then the status and the usage to user space.
  */
 int
 sys_wait4(struct proc *p, void *v, register_t *retval)
@@ -429,14 +434,16 @@ sys_wait4(struct proc *p, void *v, register_t *retval)
 		syscallarg(int) options;
 		syscallarg(struct rusage *) rusage;
 	} */ *uap = v;
+	struct rusage ru;
 	int status, error;
 
-	if (SCARG(uap, rusage) != NULL)
-		return EINVAL;
+	memset(&ru, 0, sizeof(ru));
 	error = dowait4(p, SCARG(uap, pid),
-	    SCARG(uap, status) ? &status : NULL, SCARG(uap, options), NULL,
-	    retval);
+	    SCARG(uap, status) ? &status : NULL, SCARG(uap, options),
+	    SCARG(uap, rusage) ? &ru : NULL, retval);
 	if (error == 0 && retval[0] > 0 && SCARG(uap, status) != NULL)
 		error = copyout(&status, SCARG(uap, status), sizeof(status));
+	if (error == 0 && retval[0] > 0 && SCARG(uap, rusage) != NULL)
+		error = copyout(&ru, SCARG(uap, rusage), sizeof(ru));
 	return error;
 }

@@ -440,3 +440,116 @@ sys_setrlimit(struct proc *p, void *v, register_t *retval __unused)
 		return error;
 	return dosetrlimit(p, SCARG(uap, which), &alim);
 }
+
+/* ---- resource usage: getrusage(2), wait4(2)'s rusage ---- */
+
+/* Add the counts of ru2 to ru (its times too). */
+void
+ruadd(struct rusage *ru, const struct rusage *ru2)
+{
+	long *ip;
+	const long *ip2;
+
+	timeradd(&ru->ru_utime, &ru2->ru_utime, &ru->ru_utime);
+	timeradd(&ru->ru_stime, &ru2->ru_stime, &ru->ru_stime);
+	if (ru2->ru_maxrss > ru->ru_maxrss)
+		ru->ru_maxrss = ru2->ru_maxrss;
+	for (ip = &ru->ru_ixrss, ip2 = &ru2->ru_ixrss;
+	    ip <= &ru->ru_nivcsw; ip++, ip2++)
+		*ip += *ip2;
+}
+
+/* Fold thread p's times and counts into its process's (p is exiting). */
+void
+tuagg(struct process *pr, struct proc *p)
+{
+	timespecadd(&pr->ps_tu.tu_runtime, &p->p_rtime, &pr->ps_tu.tu_runtime);
+	pr->ps_tu.tu_uticks += p->p_tu.tu_uticks;
+	pr->ps_tu.tu_sticks += p->p_tu.tu_sticks;
+	pr->ps_tu.tu_iticks += p->p_tu.tu_iticks;
+	ruadd(&pr->ps_ru, &p->p_ru);
+	timespecclear(&p->p_rtime);
+	memset(&p->p_tu, 0, sizeof(p->p_tu));
+	memset(&p->p_ru, 0, sizeof(p->p_ru));
+}
+
+/*
+ * Split the run time rt into user and system time in the proportion of
+ * the clock ticks that found the thread in each mode, as upstream's
+ * calcru() does; with no ticks at all, half and half.
+ */
+void
+calcru(const struct tusage *tup, const struct timespec *rt,
+    struct timeval *up, struct timeval *sp)
+{
+	uint64_t u = tup->tu_uticks, s = tup->tu_sticks + tup->tu_iticks;
+	uint64_t tot = u + s, rtus, uus;
+
+	rtus = (uint64_t)rt->tv_sec * 1000000 + rt->tv_nsec / 1000;
+	uus = tot == 0 ? rtus / 2 : rtus * u / tot;
+	up->tv_sec = uus / 1000000;
+	up->tv_usec = uus % 1000000;
+	sp->tv_sec = (rtus - uus) / 1000000;
+	sp->tv_usec = (rtus - uus) % 1000000;
+}
+
+/* The usage of p's process so far: exited threads' and live ones'. */
+static void
+process_rusage(struct process *pr, struct rusage *ru)
+{
+	struct tusage tu = pr->ps_tu;
+	struct proc *q;
+
+	*ru = pr->ps_ru;
+	TAILQ_FOREACH(q, &pr->ps_threads, p_thr_link) {
+		ruadd(ru, &q->p_ru);
+		timespecadd(&tu.tu_runtime, &q->p_rtime, &tu.tu_runtime);
+		tu.tu_uticks += q->p_tu.tu_uticks;
+		tu.tu_sticks += q->p_tu.tu_sticks;
+		tu.tu_iticks += q->p_tu.tu_iticks;
+	}
+	calcru(&tu, &tu.tu_runtime, &ru->ru_utime, &ru->ru_stime);
+}
+
+/*
+ * A process's last thread is exiting: ps_ru becomes its whole usage,
+ * with its reaped children's, for the parent's wait4 (and ps_cru).
+ */
+void
+exit_rusage(struct process *pr)
+{
+	struct rusage ru;
+
+	process_rusage(pr, &ru);
+	ruadd(&ru, &pr->ps_cru);
+	pr->ps_ru = ru;
+}
+
+/* getrusage(2): RUSAGE_SELF, RUSAGE_CHILDREN (reaped ones), RUSAGE_THREAD. */
+int
+sys_getrusage(struct proc *p, void *v, register_t *retval __unused)
+{
+	struct sys_getrusage_args /* {
+		syscallarg(int) who;
+		syscallarg(struct rusage *) rusage;
+	} */ *uap = v;
+	struct rusage ru;
+	struct tusage tu;
+
+	switch (SCARG(uap, who)) {
+	case RUSAGE_SELF:
+		process_rusage(p->p_p, &ru);
+		break;
+	case RUSAGE_CHILDREN:
+		ru = p->p_p->ps_cru;
+		break;
+	case RUSAGE_THREAD:
+		ru = p->p_ru;
+		tu = p->p_tu;
+		calcru(&tu, &p->p_rtime, &ru.ru_utime, &ru.ru_stime);
+		break;
+	default:
+		return EINVAL;
+	}
+	return copyout(&ru, SCARG(uap, rusage), sizeof(ru));
+}

@@ -593,6 +593,7 @@ postsig(struct proc *p, int sig)
 	struct sigaction dfl = { SIG_DFL, 0, 0 };
 
 	sig_discard(p->p_p, bit);
+	p->p_ru.ru_nsignals++;
 	if (p->p_flag & P_SIGSUSPEND) {
 		atomic_clearbits_int(&p->p_flag, P_SIGSUSPEND);
 		returnmask = p->p_oldmask;

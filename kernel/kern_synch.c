@@ -114,6 +114,7 @@ sleep_common(const volatile void *ident, int priority, const char *wmesg,
 	} else if (timo_nsec != INFSLP)
 		sleep_deadline(p, timo_nsec);
 	p->p_stat = SSLEEP;
+	p->p_ru.ru_nvcsw++;
 	mi_switch();
 	SCHED_UNLOCK();
 
@@ -228,29 +229,38 @@ wakeup(const volatile void *ident)
 
 /*
  * Give up the CPU to any thread at least as good as us, and come back
- * to the end of our run queue.
+ * to the end of our run queue; voluntary or not, for rusage.
  */
-void
-yield(void)
+static void
+yield_switch(int voluntary)
 {
 	struct proc *p = curproc;
 
 	SCHED_LOCK();
+	if (voluntary)
+		p->p_ru.ru_nvcsw++;
+	else
+		p->p_ru.ru_nivcsw++;
 	setrunqueue(p->p_cpu, p, p->p_usrpri);
 	mi_switch();
 	SCHED_UNLOCK();
 }
 
+void
+yield(void)
+{
+	yield_switch(1);
+}
+
 /*
  * Switch because the clock or a wakeup said someone better waits
  * (need_resched): the AST on the way to user mode, sched_pause().
- * PORT: the same as yield(); OpenBSD's two differ only in which rusage
- * counter (voluntary or not) they add to, and Tine keeps no rusage yet.
+ * An involuntary switch, unlike yield().
  */
 void
 preempt(void)
 {
-	yield();
+	yield_switch(0);
 }
 
 /* sched_yield(2). */

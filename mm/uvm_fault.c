@@ -41,6 +41,8 @@
 #include <uvm/uvm_page.h>
 #include <uvm/uvm_map.h>
 #include <machine/pmap.h>
+#include <machine/cpu.h>
+#include <sys/proc.h>
 
 /* A new page for an empty slot: from the image, zero beyond it. */
 static struct vm_page *
@@ -135,5 +137,7 @@ uvm_fault(struct vm_map *map, vaddr_t va, vm_prot_t access)
 		uvmexp.flt_noram++;
 		return ENOMEM;
 	}
+	if (curproc != NULL)
+		curproc->p_ru.ru_minflt++;	/* resolved without I/O */
 	return 0;
 }

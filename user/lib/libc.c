@@ -286,6 +286,12 @@ wait(int *status)
 	return wait4(WAIT_ANY, status, 0, NULL);
 }
 
+pid_t
+wait3(int *status, int options, struct rusage *rusage)
+{
+	return wait4(WAIT_ANY, status, options, rusage);
+}
+
 int
 execv(const char *path, char *const argv[])
 {

@@ -99,11 +99,11 @@ i8253_get_timecount(struct timecounter *tc __unused)
 }
 
 static int
-clockintr(void *arg __unused, struct trapframe *tf __unused)
+clockintr(void *arg __unused, struct trapframe *tf)
 {
 	i8253_offset += i8253_divisor;
 	tc_ticktock(i8253_offset);
-	hardclock();
+	hardclock((struct clockframe *)tf);
 	return 1;
 }
 

@@ -17,7 +17,8 @@ extern char boot_crash[16];	/* "crash=KIND": a deliberate panic */
 extern int boot_kmon;		/* "kmon": the kernel monitor, no user space */
 
 void	initclocks(void);
-void	hardclock(void);
+struct clockframe;
+void	hardclock(struct clockframe *);
 void	delay(int usec);
 
 #endif /* _SYS_KERNEL_H_ */

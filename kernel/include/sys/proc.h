@@ -30,6 +30,7 @@
 #include <sys/rwlock.h>
 #include <sys/event.h>
 #include <sys/signal.h>
+#include <sys/resource.h>
 #include <sys/atomic.h>
 #include <machine/proc.h>
 #include <machine/cpu.h>
@@ -129,9 +130,16 @@ struct process {
 	int	ps_ptmask;		/* ptrace event mask (PTRACE_FORK) */
 	struct	ptrace_state *ps_ptstat;/* ptrace event state */
 
-	struct	rusage *ps_ru;		/* sum of exited threads' usage */
-	struct	tusage { uint64_t tu_runtime; } ps_tu;	/* FIXME: accounting */
-	struct	rusage *ps_cru;		/* sum of reaped children's usage */
+	struct	rusage ps_ru;		/* sum of exited threads' usage */
+	/*
+	 * Clock ticks that found a thread in user mode, in the kernel, or
+	 * in an interrupt: calcru() splits the run time by them.
+	 */
+	struct	tusage {
+		struct timespec tu_runtime;	/* run time (ps_tu only) */
+		uint64_t tu_uticks, tu_sticks, tu_iticks;
+	} ps_tu;			/* exited threads' times */
+	struct	rusage ps_cru;		/* sum of reaped children's usage */
 	struct	itimerspec { struct timespec it_interval, it_value; }
 		ps_timer[3];		/* ITIMER_REAL, VIRTUAL, PROF */
 	struct	timeout ps_rucheck_to;	/* resource limit checks */
@@ -258,8 +266,8 @@ struct proc {
 	u_int	p_slptime;		/* seconds asleep (or runnable) */
 	struct	cpu_info * volatile p_cpu; /* the CPU we run on */
 
-	struct	rusage *p_ru;		/* FIXME: statistics */
-	struct	tusage p_tu;		/* accumulated times */
+	struct	rusage p_ru;		/* counts (faults, signals, switches) */
+	struct	tusage p_tu;		/* clock ticks, by mode */
 	struct	timespec p_rtime;	/* real time run */
 
 	struct	plimit *p_limit;	/* read-only cache of ps_limit */

@@ -43,6 +43,12 @@ int	dosetrlimit(struct proc *, u_int, struct rlimit *);
 struct uidinfo *uid_find(uid_t);
 void	uid_release(struct uidinfo *);
 int	chgproccnt(uid_t, int);
+struct tusage;
+void	ruadd(struct rusage *, const struct rusage *);
+void	tuagg(struct process *, struct proc *);
+void	calcru(const struct tusage *, const struct timespec *,
+	    struct timeval *, struct timeval *);
+void	exit_rusage(struct process *);
 
 void	startprofclock(struct process *);
 void	stopprofclock(struct process *);

@@ -63,6 +63,15 @@ struct timeval {
 	}								\
 } while (0)
 
+#define timeradd(tvp, uvp, vvp) do {					\
+	(vvp)->tv_sec = (tvp)->tv_sec + (uvp)->tv_sec;			\
+	(vvp)->tv_usec = (tvp)->tv_usec + (uvp)->tv_usec;		\
+	if ((vvp)->tv_usec >= 1000000) {				\
+		(vvp)->tv_sec++;					\
+		(vvp)->tv_usec -= 1000000;				\
+	}								\
+} while (0)
+
 /* setitimer(2) and getitimer(2). */
 struct itimerval {
 	struct	timeval it_interval;	/* reload value */

@@ -32,4 +32,13 @@ struct trapframe {
 
 #define TRAPF_USERMODE(tf)	(((tf)->tf_cs & 3) != 0)
 
+/*
+ * What the clock interrupt hands hardclock(): the interrupted context,
+ * so that the tick is charged to user or system time.
+ */
+struct clockframe {
+	struct trapframe cf_tf;
+};
+#define CLKF_USERMODE(frame)	TRAPF_USERMODE(&(frame)->cf_tf)
+
 #endif /* _MACHINE_FRAME_H_ */

@@ -63,6 +63,7 @@ struct pmap {
 
 extern struct pmap kernel_pmap_store;
 #define pmap_kernel()		(&kernel_pmap_store)
+#define pmap_resident_count(pm)	((pm)->pm_stats.resident_count)
 #define PMAP_CANFAIL		0x20	/* pmap_enter may return ENOMEM */
 #define PMAP_TLB_FLUSH_MAX	32	/* more pages than this: reload CR3 */
 
