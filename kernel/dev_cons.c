@@ -14,6 +14,7 @@
 #include <sys/cons.h>
 #include <sys/uio.h>
 #include <sys/vnode.h>
+#include <sys/poll.h>
 #include <lib/libkern/libkern.h>
 
 #define CONS_CHUNK	64	/* bytes moved at a time */
@@ -98,9 +99,24 @@ cons_vop_read(struct vnode *vp __unused, struct uio *uio,
 	return error;
 }
 
+/*
+ * Readable once a line is waiting, or any typed input (which a read
+ * would then collect into a line); always writable.
+ */
+static int
+cons_vop_poll(struct vnode *vp __unused, int events)
+{
+	int revents = events & (POLLOUT | POLLWRNORM);
+
+	if (cons_lineoff < cons_linelen || cons_eof || cn_input_pending())
+		revents |= events & (POLLIN | POLLRDNORM);
+	return revents;
+}
+
 static const struct vops cons_vops = {
 	.vop_read = cons_vop_read,
 	.vop_write = cons_vop_write,
+	.vop_poll = cons_vop_poll,
 };
 
 static struct vnode cons_vnode = {

@@ -54,6 +54,7 @@ $t = $head . <<'H';
 #include <sys/types.h>
 #include <sys/signal.h>
 #include <sys/time.h>
+#include <sys/select.h>
 
 /*
  * Each argument is a 32-bit word on the user stack; syscallarg() wraps it
@@ -74,6 +75,7 @@ struct timespec;
 struct sigaction;
 struct itimerval;
 struct sigcontext;
+struct pollfd;
 
 H
 for my $c (@calls) {

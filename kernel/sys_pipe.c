@@ -24,6 +24,7 @@
 #include <sys/filedesc.h>
 #include <sys/uio.h>
 #include <sys/signalvar.h>
+#include <sys/poll.h>
 #include <sys/syscallargs.h>
 #include <lib/libkern/libkern.h>
 #include <uvm/uvm_extern.h>
@@ -86,6 +87,14 @@ pipe_free(struct pipe *pp)
 	pool_put(&pipe_pool, pp);
 }
 
+/* Something changed: wake those who read, write, select or poll. */
+static void
+pipe_wakeup(struct pipe *pp)
+{
+	wakeup(pp);
+	selwakeup();
+}
+
 static int
 pipe_read(struct file *fp, struct uio *uio, int fflags __unused)
 {
@@ -102,7 +111,7 @@ pipe_read(struct file *fp, struct uio *uio, int fflags __unused)
 			return error;
 	}
 	error = pipe_drain(pp, uio);
-	wakeup(pp);			/* room for writers */
+	pipe_wakeup(pp);		/* room for writers */
 	return error;
 }
 
@@ -128,7 +137,7 @@ pipe_write(struct file *fp, struct uio *uio, int fflags __unused)
 		}
 		if ((error = pipe_fill(pp, uio)) != 0)
 			return error;
-		wakeup(pp);		/* data for readers */
+		pipe_wakeup(pp);	/* data for readers */
 	}
 	return 0;
 }
@@ -143,17 +152,44 @@ pipe_close(struct file *fp, struct proc *p __unused)
 		pp->pipe_readers--;
 	else
 		pp->pipe_writers--;
-	wakeup(pp);
+	pipe_wakeup(pp);
 	if (pp->pipe_readers == 0 && pp->pipe_writers == 0)
 		pipe_free(pp);
 	fp->f_data = NULL;
 	return 0;
 }
 
+/*
+ * Readiness, as upstream's pipe_poll(): the read end is readable with
+ * data or at end of file, and hung up once no writer is left; the write
+ * end is writable with room for PIPE_BUF bytes, hung up once no reader
+ * is left.
+ */
+static int
+pipe_poll(struct file *fp, int events, struct proc *p __unused)
+{
+	struct pipe *pp = fp->f_data;
+	int revents = 0;
+
+	if (fp->f_flag & FREAD) {
+		if (pp->pipe_cnt > 0 || pp->pipe_writers == 0)
+			revents |= events & (POLLIN | POLLRDNORM);
+		if (pp->pipe_writers == 0)
+			revents |= POLLHUP;
+	} else {
+		if (pp->pipe_readers == 0)
+			revents |= POLLHUP;
+		else if (PIPE_SIZE - pp->pipe_cnt >= PIPE_BUF)
+			revents |= events & (POLLOUT | POLLWRNORM);
+	}
+	return revents;
+}
+
 static const struct fileops pipeops = {
 	.fo_read = pipe_read,
 	.fo_write = pipe_write,
 	.fo_close = pipe_close,
+	.fo_poll = pipe_poll,
 };
 
 /* A new open file for one end of pp, in descriptor *fdp. */

@@ -12,6 +12,7 @@
 #include <sys/file.h>
 #include <sys/uio.h>
 #include <sys/vnode.h>
+#include <sys/poll.h>
 
 /* Read or write (uio_rw) fp's vnode at the file's offset, advancing it. */
 static int
@@ -48,8 +49,23 @@ vn_closefile(struct file *fp, struct proc *p __unused)
 	return 0;
 }
 
+/*
+ * A vnode's readiness: the device's answer, or, for a file in memory,
+ * always ready (upstream's seltrue()).
+ */
+static int
+vn_poll(struct file *fp, int events, struct proc *p __unused)
+{
+	struct vnode *vp = fp->f_data;
+
+	if (vp->v_op->vop_poll != NULL)
+		return vp->v_op->vop_poll(vp, events);
+	return events & (POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM);
+}
+
 const struct fileops vnops = {
 	.fo_read = vn_read,
 	.fo_write = vn_write,
 	.fo_close = vn_closefile,
+	.fo_poll = vn_poll,
 };

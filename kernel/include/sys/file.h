@@ -22,6 +22,8 @@ struct fileops {
 	int	(*fo_read)(struct file *, struct uio *, int);
 	int	(*fo_write)(struct file *, struct uio *, int);
 	int	(*fo_close)(struct file *, struct proc *);
+	/* Which of events (POLLIN, POLLOUT ...) would not block now. */
+	int	(*fo_poll)(struct file *, int events, struct proc *);
 };
 
 struct file {
@@ -42,6 +44,7 @@ struct file {
 
 extern struct pool file_pool;
 extern int nfiles;			/* open files */
+extern int maxfiles;			/* ... at most */
 
 int	falloc(struct proc *, struct file **, int *);
 int	closef(struct file *, struct proc *);

@@ -26,6 +26,8 @@ struct vops {
 	 * vnodes that are not memory-backed files.
 	 */
 	int	(*vop_image)(struct vnode *, const char **, size_t *);
+	/* poll(2): NULL for a vnode that never blocks (a ramdisk file). */
+	int	(*vop_poll)(struct vnode *, int events);
 };
 
 struct vnode {
