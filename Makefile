@@ -4,6 +4,7 @@
 #   make            build/tine.iso, a GRUB (multiboot2) CD image
 #   make run        boot it in Bochs, VGA text drawn in this terminal
 #   make qemu       boot it in QEMU, serial console on this terminal
+#                   (RUN='/bin/prog args': run one program, then power off)
 #   make debug      QEMU stopped at the first instruction, with a GDB stub
 #   make test       host unit tests, then boots in QEMU (3 CPUs) and Bochs
 #   make smoke      build and one QEMU boot running the kernel self-tests
@@ -248,9 +249,30 @@ deps:
 run: deps $(B)/tine.iso
 	iso/bochs-run --interactive $(B)/tine.iso
 
+# make qemu RUN='/bin/prog arg1 arg2': init runs that command instead of
+# the shell (boot option run=, the words joined by commas), prints
+# "run: exit N" or "run: signal N" on the serial port and powers off,
+# which ends QEMU.  QEMU_EXTRA='-m 256 -cpu 486' adds flags to QEMU.
+RUN ?=
+QEMU_EXTRA ?=
+empty :=
+space := $(empty) $(empty)
+comma := ,
+RUNWORDS = $(subst $(space),$(comma),$(strip $(RUN)))
+QEMU_DEBUG_EXIT := -device isa-debug-exit,iobase=0xf4,iosize=0x04
 qemu: deps $(B)/tine.iso
+ifeq ($(strip $(RUN)),)
 	$(QEMU) -cdrom $(B)/tine.iso -m 64 -nic none -serial stdio \
-	    -device isa-debug-exit,iobase=0xf4,iosize=0x04
+	    $(QEMU_DEBUG_EXIT) $(QEMU_EXTRA)
+else
+	@mkdir -p $(B)/run
+	$(Q)sed "s|@CMDLINE@|run=$(RUNWORDS)|" iso/grub-test.cfg.in \
+	    > $(B)/run/run.cfg
+	$(Q)iso/mkiso $(B)/run/run.iso $(B)/kernel.elf $(B)/run/run.cfg \
+	    $(RAMDISK)
+	$(QEMU) -cdrom $(B)/run/run.iso -m 64 -nic none -display none \
+	    -serial stdio -no-reboot $(QEMU_DEBUG_EXIT) $(QEMU_EXTRA)
+endif
 
 debug: deps $(B)/tine.iso
 	@echo "QEMU waits for GDB on :1234.  In another terminal:"

@@ -42,6 +42,7 @@ char	boot_ktest_filter[32];
 char	boot_crash[16];
 int	boot_bench_mode;
 int	boot_kmon;
+char	boot_run[200];		/* run=/bin/prog,arg1,...: init runs it */
 
 /* The boot options Tine knows; docs/boot.md lists them for users. */
 static const struct bootopt bootopts[] = {
@@ -61,6 +62,8 @@ static const struct bootopt bootopts[] = {
 	    "panic on purpose: pagefault, divide, assert, panic or stack" },
 	{ "kmon", BOOTOPT_FLAG, &boot_kmon, 0, 0,
 	    "the kernel monitor on the console, and no user space" },
+	{ "run", BOOTOPT_STRING, boot_run, 0, sizeof(boot_run),
+	    "init runs this command (/bin/prog,arg1,...), reports, powers off" },
 };
 
 void	main(void) __dead;
@@ -110,15 +113,18 @@ mount_ramdisk(void)
 /*
  * Exec /sbin/init in the running process, as OpenBSD's start_init does:
  * the path and argv go into a page of its (empty) user space first,
- * because execve reads them from there.  => EJUSTRETURN on success.
+ * because execve reads them from there.  Boot option run= reaches init
+ * as "-r COMMAND" (upstream passes its boot flags the same way, "-s").
+ * => EJUSTRETURN on success.
  */
 static int
 start_init_exec(struct proc *p)
 {
-	static const char path[] = "/sbin/init", arg0[] = "init";
+	static const char path[] = "/sbin/init", arg0[] = "init",
+	    arg1[] = "-r";
 	vaddr_t va = 0x00400000;	/* a scratch page; exec frees it */
 	struct sys_execve_args a;
-	uint32_t vec[3];
+	uint32_t vec[5] = { va + 64, 0, 0, 0, 0 };	/* argv, then envp */
 	register_t rv[2];
 	int error;
 
@@ -126,16 +132,20 @@ start_init_exec(struct proc *p)
 	    PROT_READ | PROT_WRITE, PROT_READ | PROT_WRITE, MAP_INHERIT_COPY,
 	    NULL, 0)) != 0)
 		return error;
-	vec[0] = va + 64;		/* argv: { "init", NULL } */
-	vec[1] = 0;
-	vec[2] = 0;			/* envp: { NULL } */
+	if (boot_run[0] != '\0') {	/* argv: { "init", "-r", run, NULL } */
+		vec[1] = va + 80;
+		vec[2] = va + 96;
+	}
 	if ((error = copyout(path, (void *)va, sizeof(path))) != 0 ||
 	    (error = copyout(arg0, (void *)(va + 64), sizeof(arg0))) != 0 ||
-	    (error = copyout(vec, (void *)(va + 128), sizeof(vec))) != 0)
+	    (error = copyout(arg1, (void *)(va + 80), sizeof(arg1))) != 0 ||
+	    (error = copyout(boot_run, (void *)(va + 96),
+	    sizeof(boot_run))) != 0 ||
+	    (error = copyout(vec, (void *)(va + 512), sizeof(vec))) != 0)
 		return error;
 	SCARG(&a, path) = (const char *)va;
-	SCARG(&a, argp) = (char *const *)(va + 128);
-	SCARG(&a, envp) = (char *const *)(va + 136);
+	SCARG(&a, argp) = (char *const *)(va + 512);
+	SCARG(&a, envp) = (char *const *)(va + 512 + 4 * 4);
 	return sys_execve(p, &a, rv);
 }
 

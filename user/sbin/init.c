@@ -3,13 +3,20 @@
  * as standard input, output and error and runs the shell there, again
  * each time it ends; meanwhile it waits for every process that ends
  * orphaned, so that none stays a zombie.
+ *
+ * With boot option run=/bin/prog,arg1,arg2 the kernel starts it as
+ * "init -r /bin/prog,arg1,arg2": init runs that command instead of the
+ * shell, prints "run: exit N" or "run: signal N" and powers off, so that
+ * a program can be run from the host (make qemu RUN='/bin/prog arg1').
  */
 
 #include <sys/types.h>
+#include <sys/reboot.h>
 #include <sys/wait.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -38,15 +45,55 @@ run_shell(void)
 	    WEXITSTATUS(status));
 }
 
-int
-main(void)
-{
-	struct timespec second = { 1, 0 };
+#define RUN_MAXARGS	32
 
+static const struct timespec second = { 1, 0 };
+
+/* Run command (comma-separated words), report how it ended, power off. */
+static void __attribute__((noreturn))
+run_command(char *command)
+{
+	char *argv[RUN_MAXARGS + 1];
+	int argc = 0, status;
+	pid_t pid;
+	char *w;
+
+	for (w = command; argc < RUN_MAXARGS; w++) {
+		argv[argc++] = w;
+		if ((w = strchr(w, ',')) == NULL)
+			break;
+		*w = '\0';
+	}
+	argv[argc] = NULL;
+	if ((pid = fork()) == 0) {
+		(void)setsid();
+		execv(argv[0], argv);
+		printf("run: %s: error %d\n", argv[0], errno);
+		_exit(127);
+	}
+	while (pid > 0 && waitpid(-1, &status, 0) != pid)
+		continue;
+	if (pid == -1)
+		printf("run: fork: error %d\n", errno);
+	else if (WIFSIGNALED(status))
+		printf("run: signal %d\n", WTERMSIG(status));
+	else
+		printf("run: exit %d\n", WEXITSTATUS(status));
+	reboot(RB_POWERDOWN | RB_HALT);
+	printf("run: reboot: error %d\n", errno);
+	for (;;)
+		nanosleep(&second, NULL);
+}
+
+int
+main(int argc, char *argv[])
+{
 	if (open("/dev/console", O_RDWR) != 0)
 		_exit(1);
 	dup(0);
 	dup(0);
+	if (argc == 3 && strcmp(argv[1], "-r") == 0)
+		run_command(argv[2]);
 	printf("init: pid %d, Tine's first user program\n", getpid());
 	/* The shell again whenever it ends; a pause if it cannot start. */
 	for (;;) {
