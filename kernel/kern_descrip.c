@@ -31,6 +31,7 @@
 #include <sys/vnode.h>
 #include <sys/proc.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <sys/errno.h>
 #include <sys/resourcevar.h>
 #include <sys/syscallargs.h>
@@ -427,4 +428,26 @@ sys_fcntl(struct proc *p, void *v, register_t *retval)
 	default:
 		return EINVAL;
 	}
+}
+
+/* fstat(2): what the open file is (fo_stat), copied out to sb. */
+int
+sys_fstat(struct proc *p, void *v, register_t *retval __unused)
+{
+	struct sys_fstat_args /* {
+		syscallarg(int) fd;
+		syscallarg(struct stat *) sb;
+	} */ *uap = v;
+	struct stat ub;
+	struct file *fp;
+	int error;
+
+	if ((fp = fd_getfile(p->p_fd, SCARG(uap, fd))) == NULL)
+		return EBADF;
+	FREF(fp);
+	error = fp->f_ops->fo_stat(fp, &ub, p);
+	(void)FRELE(fp, p);
+	if (error == 0)
+		error = copyout(&ub, SCARG(uap, sb), sizeof(ub));
+	return error;
 }

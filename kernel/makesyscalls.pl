@@ -74,6 +74,7 @@ struct timespec;
 struct sigaction;
 struct itimerval;
 struct sigcontext;
+struct stat;
 
 H
 for my $c (@calls) {

@@ -17,11 +17,13 @@
 struct proc;
 struct uio;
 struct file;
+struct stat;
 
 struct fileops {
 	int	(*fo_read)(struct file *, struct uio *, int);
 	int	(*fo_write)(struct file *, struct uio *, int);
 	int	(*fo_close)(struct file *, struct proc *);
+	int	(*fo_stat)(struct file *, struct stat *, struct proc *);
 };
 
 struct file {
