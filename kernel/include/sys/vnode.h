@@ -85,6 +85,7 @@ struct stat;
 int	namei(const char *, struct vnode **);
 void	tarfs_mount(const char *, size_t);
 int	tarfs_path(struct vnode *, char *, size_t);
+u_int	tarfs_refs(void);
 int	vn_stat(struct vnode *, struct stat *);
 
 void	vref(struct vnode *);

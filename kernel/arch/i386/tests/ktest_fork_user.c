@@ -1546,12 +1546,13 @@ KTEST(regress_programs)
 	    "/regress/fd", "/regress/fs" };
 	struct proc_baseline b;
 	struct fu_ctx c;
-	u_int i;
+	u_int i, vrefs;
 	int status;
 
 	if (rootvnode == NULL)
 		ktest_skip("no ramdisk");
 	proc_baseline(&b);
+	vrefs = tarfs_refs();
 	for (i = 0; i < nitems(progs); i++) {
 		memset(&c, 0, sizeof(c));
 		c.code = trap_code;
@@ -1565,4 +1566,5 @@ KTEST(regress_programs)
 		KT_EQ(WEXITSTATUS(status), 0);
 	}
 	KT_PROC_BASELINE(&b);
+	KT_EQ(tarfs_refs(), vrefs);	/* cwd, files, text: all let go */
 }
