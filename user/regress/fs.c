@@ -2,8 +2,9 @@
  * regress/fs: the file-system system calls.  stat, lstat and fstat
  * (types, sizes, errors), chdir, fchdir and __getcwd/getcwd (relative
  * paths, "." and "..", ERANGE and EINVAL), getdents and readdir (known
- * names, lseek back to 0, the errors), /dev/null, and a fork child's
- * current directory (inherited; its chdir leaves the parent's alone).
+ * names, lseek back to 0, the errors), /dev/null, a fork child's
+ * current directory (inherited; its chdir leaves the parent's alone),
+ * and execve of a relative path.
  * Prints each check that fails; exits with how many did.
  */
 
@@ -262,6 +263,28 @@ test_fork(void)
 	CHECK(chdir("/") == 0);
 }
 
+/* execve of a relative path starts at the current directory too. */
+static void
+test_exec(void)
+{
+	int status, fd;
+	pid_t pid;
+
+	CHECK(chdir("/bin") == 0);
+	if ((pid = fork()) == 0) {
+		if ((fd = open("/dev/null", O_WRONLY)) >= 0)
+			dup2(fd, STDOUT_FILENO);
+		execl("./echo", "echo", "relative", (char *)NULL);
+		_exit(99);
+	}
+	CHECK(pid > 0 && waitpid(pid, &status, 0) == pid);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	CHECK(execl("../etc/motd/x", "x", (char *)NULL) == -1 &&
+	    errno == ENOTDIR);
+	CHECK(execl("nonesuch", "x", (char *)NULL) == -1 && errno == ENOENT);
+	CHECK(chdir("/") == 0);
+}
+
 int
 main(void)
 {
@@ -272,6 +295,7 @@ main(void)
 	test_getdents();
 	test_devnull();
 	test_fork();
+	test_exec();
 	printf("regress/fs: %d failures\n", failures);
 	return failures;
 }
