@@ -16,7 +16,10 @@
  * Open files: falloc() makes one and gives it the lowest free descriptor
  * (fdalloc, which grows the table up to RLIMIT_NOFILE); dup(2) and fork
  * take references (FREF), close(2) and exit drop them (FRELE), and the
- * last one closes the file (closef, fo_close).
+ * last one closes the file (closef, fo_close).  fstat(2) asks the file
+ * what it is (fo_stat).  The table also holds the current directory
+ * (fd_cdir, set by chdir(2)), which fork's copy shares with a reference
+ * of its own.
  * FIXME (issue 6): kqueues are not copied; close-on-exec is kept in
  * fd_ofileflags for exec to honour.
  */
