@@ -113,10 +113,25 @@ cons_vop_poll(struct vnode *vp __unused, int events)
 	return revents;
 }
 
+/* VOP_GETATTR: a character device, OpenBSD/i386's cdev 0, minor 0. */
+static int
+cons_vop_getattr(struct vnode *vp, struct vattr *vap)
+{
+	memset(vap, 0, sizeof(*vap));
+	vap->va_type = vp->v_type;
+	vap->va_mode = 0600;
+	vap->va_nlink = 1;
+	vap->va_fsid = TARFS_FSID;
+	vap->va_blocksize = CONS_CHUNK;
+	vap->va_rdev = makedev(0, 0);
+	return 0;
+}
+
 static const struct vops cons_vops = {
 	.vop_read = cons_vop_read,
 	.vop_write = cons_vop_write,
 	.vop_poll = cons_vop_poll,
+	.vop_getattr = cons_vop_getattr,
 };
 
 static struct vnode cons_vnode = {

@@ -16,7 +16,10 @@
  * Open files: falloc() makes one and gives it the lowest free descriptor
  * (fdalloc, which grows the table up to RLIMIT_NOFILE); dup(2) and fork
  * take references (FREF), close(2) and exit drop them (FRELE), and the
- * last one closes the file (closef, fo_close).
+ * last one closes the file (closef, fo_close).  fstat(2) asks the file
+ * what it is (fo_stat).  The table also holds the current directory
+ * (fd_cdir, set by chdir(2)), which fork's copy shares with a reference
+ * of its own.
  * FIXME (issue 6): kqueues are not copied; close-on-exec is kept in
  * fd_ofileflags for exec to honour.
  */
@@ -31,6 +34,7 @@
 #include <sys/vnode.h>
 #include <sys/proc.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <sys/errno.h>
 #include <sys/resourcevar.h>
 #include <sys/syscallargs.h>
@@ -427,4 +431,26 @@ sys_fcntl(struct proc *p, void *v, register_t *retval)
 	default:
 		return EINVAL;
 	}
+}
+
+/* fstat(2): what the open file is (fo_stat), copied out to sb. */
+int
+sys_fstat(struct proc *p, void *v, register_t *retval __unused)
+{
+	struct sys_fstat_args /* {
+		syscallarg(int) fd;
+		syscallarg(struct stat *) sb;
+	} */ *uap = v;
+	struct stat ub;
+	struct file *fp;
+	int error;
+
+	if ((fp = fd_getfile(p->p_fd, SCARG(uap, fd))) == NULL)
+		return EBADF;
+	FREF(fp);
+	error = fp->f_ops->fo_stat(fp, &ub, p);
+	(void)FRELE(fp, p);
+	if (error == 0)
+		error = copyout(&ub, SCARG(uap, sb), sizeof(ub));
+	return error;
 }

@@ -76,6 +76,7 @@ struct sigaction;
 struct itimerval;
 struct sigcontext;
 struct pollfd;
+struct stat;
 
 H
 for my $c (@calls) {

@@ -23,6 +23,8 @@
 #include <sys/file.h>
 #include <sys/filedesc.h>
 #include <sys/uio.h>
+#include <sys/stat.h>
+#include <sys/ucred.h>
 #include <sys/signalvar.h>
 #include <sys/poll.h>
 #include <sys/syscallargs.h>
@@ -185,11 +187,29 @@ pipe_poll(struct file *fp, int events, struct proc *p __unused)
 	return revents;
 }
 
+/* fstat(2) of either end: a fifo, st_size the bytes waiting in it. */
+static int
+pipe_stat(struct file *fp, struct stat *sb, struct proc *p)
+{
+	struct pipe *pp = fp->f_data;
+
+	memset(sb, 0, sizeof(*sb));
+	sb->st_mode = S_IFIFO | S_IRUSR | S_IWUSR;
+	sb->st_nlink = 1;
+	sb->st_uid = p->p_ucred->cr_uid;
+	sb->st_gid = p->p_ucred->cr_gid;
+	sb->st_size = pp->pipe_cnt;
+	sb->st_blksize = PIPE_SIZE;
+	sb->st_ino = (ino_t)(vaddr_t)pp;
+	return 0;
+}
+
 static const struct fileops pipeops = {
 	.fo_read = pipe_read,
 	.fo_write = pipe_write,
 	.fo_close = pipe_close,
 	.fo_poll = pipe_poll,
+	.fo_stat = pipe_stat,
 };
 
 /* A new open file for one end of pp, in descriptor *fdp. */

@@ -4,9 +4,10 @@
  * executable's vnode (ps_textvp), its directories (fd_cdir, fd_rdir) and
  * its unveiled directories (ps_uvpaths), each with a reference.
  *
- * FIXME: the VFS (vget, the free list, namei) arrives with exec in
- * issue 6.  Until then a vnode's owner decides what "inactive" means: the
- * last vrele() calls its v_inactive, if any.
+ * FIXME: the VFS proper (vget, the free list, mounts) is still to come;
+ * the ramdisk's vnodes and the devices' live for ever.  Until then a
+ * vnode's owner decides what "inactive" means: the last vrele() calls
+ * its v_inactive, if any.
  */
 
 #include <sys/types.h>

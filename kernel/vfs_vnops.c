@@ -2,7 +2,8 @@
  * kernel/vfs_vnops.c: open files that are vnodes (DTYPE_VNODE), OpenBSD's
  * vnops: reads and writes go to the vnode's VOP_READ/VOP_WRITE at the
  * file's offset, which they advance; the last close of the file drops
- * its reference to the vnode.
+ * its reference to the vnode.  vn_stat() is stat(2) and fstat(2) of a
+ * vnode.
  */
 
 #include <sys/types.h>
@@ -13,6 +14,9 @@
 #include <sys/uio.h>
 #include <sys/vnode.h>
 #include <sys/poll.h>
+#include <sys/stat.h>
+#include <sys/errno.h>
+#include <lib/libkern/libkern.h>
 
 /* Read or write (uio_rw) fp's vnode at the file's offset, advancing it. */
 static int
@@ -63,9 +67,70 @@ vn_poll(struct file *fp, int events, struct proc *p __unused)
 	return events & (POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM);
 }
 
+/* The S_IF* bits of a vnode type. */
+static mode_t
+vn_type_mode(int type)
+{
+	switch (type) {
+	case VREG:
+		return S_IFREG;
+	case VDIR:
+		return S_IFDIR;
+	case VCHR:
+		return S_IFCHR;
+	case VBLK:
+		return S_IFBLK;
+	case VLNK:
+		return S_IFLNK;
+	case VSOCK:
+		return S_IFSOCK;
+	case VFIFO:
+		return S_IFIFO;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * Fill sb from vp's attributes (VOP_GETATTR).  The ramdisk keeps one
+ * time, the archive's mtime; access and change times are the same.
+ */
+int
+vn_stat(struct vnode *vp, struct stat *sb)
+{
+	struct vattr va;
+	int error;
+
+	if (vp->v_op->vop_getattr == NULL)
+		return ENODEV;
+	if ((error = VOP_GETATTR(vp, &va)) != 0)
+		return error;
+	memset(sb, 0, sizeof(*sb));
+	sb->st_mode = vn_type_mode(va.va_type) | (va.va_mode & 07777);
+	sb->st_dev = va.va_fsid;
+	sb->st_ino = va.va_fileid;
+	sb->st_nlink = va.va_nlink;
+	sb->st_uid = va.va_uid;
+	sb->st_gid = va.va_gid;
+	sb->st_rdev = va.va_rdev;
+	sb->st_atim = sb->st_mtim = sb->st_ctim = va.va_mtime;
+	sb->__st_birthtim = va.va_mtime;
+	sb->st_size = va.va_size;
+	sb->st_blocks = howmany(va.va_size, S_BLKSIZE);
+	sb->st_blksize = va.va_blocksize;
+	return 0;
+}
+
+static int
+vn_statfile(struct file *fp, struct stat *sb, struct proc *p __unused)
+{
+	return vn_stat(fp->f_data, sb);
+}
+
 const struct fileops vnops = {
 	.fo_read = vn_read,
 	.fo_write = vn_write,
 	.fo_close = vn_closefile,
 	.fo_poll = vn_poll,
+	.fo_stat = vn_statfile,
 };

@@ -2,7 +2,8 @@
 # User space, end to end: a plain boot runs /sbin/init from the ramdisk,
 # which starts /bin/sh on the console.  Commands typed on the serial line
 # run as processes: fork and exec from the shell, arguments, a fork tree,
-# a missing command, and "exit", after which init starts a new shell.
+# a missing command, cd/pwd/ls, and "exit", after which init starts a new
+# shell.
 . "$(dirname "$0")/lib.sh"
 fifo=$B/test/$NAME
 rm -f "$fifo".con.in "$fifo".con.out "$fifo".mon.in "$fifo".mon.out
@@ -85,10 +86,28 @@ printf 'forkstat\r' >&3
 check "forkstat (sysctl kern.forkstat) counts the forks" \
     wait_match '^forks +[1-9][0-9]* +\([0-9]+ pages\)$'
 wait_prompts 13
+printf 'cd /etc\r' >&3
+wait_prompts 14
+printf 'pwd\r' >&3
+check "cd changes the shell's directory, pwd prints it" wait_match '^/etc$'
+wait_prompts 15
+printf 'ls -l\r' >&3
+check "ls -l lists it: mode, size, name" \
+    wait_match '^-rw-r--r-- +58 motd$'
+wait_prompts 16
+printf 'cd\r' >&3
+wait_prompts 17
+printf 'ls\r' >&3
+check "cd with no argument goes to /, ls lists names" wait_match '^regress$'
+wait_prompts 18
+printf 'cd motd\r' >&3
+check "cd to a missing directory is reported" \
+    wait_match '^sh: cd: motd: no such directory$'
+wait_prompts 19
 printf 'exit 3\r' >&3
 check "exit ends the shell with its status" \
     wait_match '^init: the shell \(pid [0-9]+\) ended with status 3$'
-check "... and init starts another" wait_prompts 14
+check "... and init starts another" wait_prompts 20
 echo "quit" >&4
 wait "$qemu"
 exec 3>&- 4>&-

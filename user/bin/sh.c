@@ -4,8 +4,8 @@
  * in the child (a name without a '/' is looked for in /bin), standard
  * output piped into the next command's standard input, and waitpid for
  * all of them in the parent.  A line ending in '&' is not waited for.
- * Built in: exit [status].
- * FIXME (issue 6): quoting, redirection, cd, job control.
+ * Built in: exit [status], cd [dir] (to "/" without one).
+ * FIXME: quoting, redirection, job control.
  */
 
 #include <sys/types.h>
@@ -68,6 +68,16 @@ child(char *argv[])
 	dprintf(STDERR_FILENO, "sh: %s: %s\n", argv[0],
 	    errno == ENOENT ? "not found" : "cannot run it");
 	_exit(127);
+}
+
+/* The cd builtin: it must be the shell itself that changes directory. */
+static void
+cd(const char *dir)
+{
+	if (chdir(dir) == -1)
+		dprintf(STDERR_FILENO, "sh: cd: %s: %s\n", dir,
+		    errno == ENOENT ? "no such directory" :
+		    errno == ENOTDIR ? "not a directory" : "cannot go there");
 }
 
 /* Report how a foreground command ended, if not plainly. */
@@ -166,6 +176,10 @@ main(void)
 			continue;
 		if (strcmp(words[0], "exit") == 0)
 			exit(argc > 1 ? atoi(words[1]) : 0);
+		if (strcmp(words[0], "cd") == 0) {
+			cd(argc > 1 ? words[1] : "/");
+			continue;
+		}
 		/* Cut the words into commands at each "|". */
 		cmds[0] = words;
 		for (i = ncmds = 1; i < argc; i++)

@@ -43,5 +43,9 @@ unsigned int alarm(unsigned int);
 int	reboot(int);
 int	brk(void *);
 void	*sbrk(int);
+int	chdir(const char *);
+int	fchdir(int);
+char	*getcwd(char *, size_t);
+int	__getcwd(char *, size_t);
 
 #endif /* _UNISTD_H_ */

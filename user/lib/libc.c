@@ -16,6 +16,10 @@
 #include <signal.h>
 #include <sys/time.h>
 #include <time.h>
+#include <fcntl.h>
+#include <dirent.h>
+
+#define MAXPATHLEN	1024	/* the kernel's longest path, with its NUL */
 
 int	errno;
 char	**environ;
@@ -435,4 +439,98 @@ time(time_t *t)
 	if (t != NULL)
 		*t = ts.tv_sec;
 	return ts.tv_sec;
+}
+
+/*
+ * getcwd(3) over __getcwd(2): into buf (size bytes), or, when buf is
+ * NULL, into a buffer it allocates (size bytes, or MAXPATHLEN if size
+ * is 0) for the caller to free.  EINVAL for size 0 with a buffer,
+ * ERANGE when the path does not fit.
+ */
+char *
+getcwd(char *buf, size_t size)
+{
+	char *p = buf;
+
+	if (buf != NULL && size == 0) {
+		errno = EINVAL;
+		return NULL;
+	}
+	if (buf == NULL) {
+		if (size == 0)
+			size = MAXPATHLEN;
+		if ((p = malloc(size)) == NULL)
+			return NULL;
+	}
+	if (__getcwd(p, size) == -1) {
+		if (buf == NULL)
+			free(p);
+		return NULL;
+	}
+	return p;
+}
+
+/* opendir(3): the directory path, open for readdir(); NULL and errno. */
+DIR *
+opendir(const char *path)
+{
+	DIR *dirp;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return NULL;
+	if ((dirp = malloc(sizeof(*dirp))) == NULL ||
+	    (dirp->dd_buf = malloc(DIRBLKSIZ)) == NULL) {
+		free(dirp);
+		close(fd);
+		return NULL;
+	}
+	dirp->dd_fd = fd;
+	dirp->dd_loc = dirp->dd_size = 0;
+	return dirp;
+}
+
+/*
+ * readdir(3): the next entry, or NULL at the end (errno untouched) or
+ * on an error (errno set, by getdents: ENOTDIR for a file).
+ */
+struct dirent *
+readdir(DIR *dirp)
+{
+	struct dirent *dp;
+
+	if (dirp->dd_loc >= dirp->dd_size) {
+		dirp->dd_size = getdents(dirp->dd_fd, dirp->dd_buf,
+		    DIRBLKSIZ);
+		dirp->dd_loc = 0;
+		if (dirp->dd_size <= 0)
+			return NULL;
+	}
+	dp = (struct dirent *)(dirp->dd_buf + dirp->dd_loc);
+	dirp->dd_loc += dp->d_reclen;
+	return dp;
+}
+
+/* rewinddir(3): start again from the first entry. */
+void
+rewinddir(DIR *dirp)
+{
+	lseek(dirp->dd_fd, 0, SEEK_SET);
+	dirp->dd_loc = dirp->dd_size = 0;
+}
+
+int
+closedir(DIR *dirp)
+{
+	int fd = dirp->dd_fd;
+
+	free(dirp->dd_buf);
+	free(dirp);
+	return close(fd);
+}
+
+int
+dirfd(DIR *dirp)
+{
+	return dirp->dd_fd;
 }

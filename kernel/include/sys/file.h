@@ -17,6 +17,7 @@
 struct proc;
 struct uio;
 struct file;
+struct stat;
 
 struct fileops {
 	int	(*fo_read)(struct file *, struct uio *, int);
@@ -24,6 +25,7 @@ struct fileops {
 	int	(*fo_close)(struct file *, struct proc *);
 	/* Which of events (POLLIN, POLLOUT ...) would not block now. */
 	int	(*fo_poll)(struct file *, int events, struct proc *);
+	int	(*fo_stat)(struct file *, struct stat *, struct proc *);
 };
 
 struct file {

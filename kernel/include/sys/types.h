@@ -32,6 +32,11 @@ typedef int32_t		pid_t;
 typedef uint32_t	uid_t;
 typedef uint32_t	gid_t;
 typedef uint32_t	mode_t;
+typedef int32_t		dev_t;		/* a device: major and minor */
+typedef uint64_t	ino_t;		/* a file's number */
+typedef uint32_t	nlink_t;
+typedef int64_t		blkcnt_t;	/* blocks of a file */
+typedef int32_t		blksize_t;
 typedef char *		caddr_t;
 typedef int32_t		segsz_t;	/* segment size, in pages */
 typedef int32_t		register_t;	/* a register's worth, for retval */

@@ -1544,15 +1544,16 @@ KTEST(regress_programs)
 	static const char *const progs[] = { "/regress/pipe",
 	    "/regress/signal", "/regress/time", "/regress/mem",
 	    "/regress/fd", "/regress/stop", "/regress/rusage",
-	    "/regress/poll" };
+	    "/regress/poll", "/regress/fs" };
 	struct proc_baseline b;
 	struct fu_ctx c;
-	u_int i;
+	u_int i, vrefs;
 	int status;
 
 	if (rootvnode == NULL)
 		ktest_skip("no ramdisk");
 	proc_baseline(&b);
+	vrefs = tarfs_refs();
 	for (i = 0; i < nitems(progs); i++) {
 		memset(&c, 0, sizeof(c));
 		c.code = trap_code;
@@ -1566,4 +1567,5 @@ KTEST(regress_programs)
 		KT_EQ(WEXITSTATUS(status), 0);
 	}
 	KT_PROC_BASELINE(&b);
+	KT_EQ(tarfs_refs(), vrefs);	/* cwd, files, text: all let go */
 }
