@@ -40,7 +40,7 @@ qemu_status_name() {
 	"$QEMU_PASS") echo "self-tests passed" ;;
 	"$QEMU_FAIL") echo "a self-test failed or the kernel panicked" ;;
 	124) echo "hang: no power-off within ${TIMEOUT} s" ;;
-	0) echo "reset or power-off without a status (a triple fault?)" ;;
+	0) echo "power-off or reset without a status (run=: expected; else a triple fault?)" ;;
 	*) echo "QEMU failed to run (status $1)" ;;
 	esac
 }

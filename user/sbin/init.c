@@ -49,6 +49,9 @@ run_shell(void)
 
 static const struct timespec second = { 1, 0 };
 
+/* What every program init starts inherits (the kernel passes none). */
+static char *default_env[] = { "PATH=/bin:/sbin", "HOME=/", NULL };
+
 /* Run command (comma-separated words), report how it ended, power off. */
 static void __attribute__((noreturn))
 run_command(char *command)
@@ -88,6 +91,7 @@ run_command(char *command)
 int
 main(int argc, char *argv[])
 {
+	environ = default_env;
 	if (open("/dev/console", O_RDWR) != 0)
 		_exit(1);
 	dup(0);

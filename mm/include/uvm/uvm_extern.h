@@ -15,27 +15,9 @@
 
 struct vm_page;
 
-/*
- * The counters OpenBSD keeps in struct uvmexp (the fields Tine has); in
- * pages unless said otherwise.
- */
-struct uvmexp {
-	int	pagesize;	/* PAGE_SIZE */
-	int	npages;		/* pages managed by the page allocator */
-	int	free;		/* free pages */
-	int	wired;		/* pages wired by the kernel (page tables, ...) */
-	int	anonpages;	/* pages of anonymous user memory */
-	int	kmapent;	/* PORT: pages uvm_km holds (OpenBSD counts
-				 * kernel map entries here) */
-	int	faults;		/* page faults */
-	int	flt_cow;	/* copy-on-write faults that copied a page */
-	int	flt_noram;	/* faults that found no free page */
-	int	flt_zero;	/* zero-fill faults */
-	int	forks;		/* forks */
-	int	forks_ppwait;	/* forks where the parent waits (vfork) */
-	int	forks_sharevm;	/* forks sharing the vmspace */
-	int	swtch;		/* context switches */
-};
+#include <uvm/uvmexp.h>
+
+/* The counters, struct uvmexp (<uvm/uvmexp.h>), sysctl vm.uvmexp. */
 extern struct uvmexp uvmexp;
 
 /* uvm_pagealloc() flags */
