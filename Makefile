@@ -293,7 +293,7 @@ smoke: deps $(B)/test/test.iso
 	prove tests/boot/qemu-pentium3.t
 
 # The kernel benchmarks in guest instructions (QEMU -icount shift=0).
-bench: deps $(B)/test/bench.iso
+bench: deps $(B)/test/bench.iso $(B)/test/run-forkbench.iso
 	tests/bench.sh
 
 # docs/screenshot.png: the VGA screen after a few monitor commands.
