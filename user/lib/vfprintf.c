@@ -103,7 +103,7 @@ fmt_int(struct sink *s, struct spec *sp, uintmax_t v, int neg)
 }
 
 /*
- * The first n significant digits of v > 0 into d, rounded half up; returns
+ * The first n significant digits of v > 0 into d, rounded; returns
  * the decimal exponent of d[0] (v is about d[0].d[1]... * 10^exp).
  * => n <= MAXDIG; the digits past the 19th are noise.
  */
@@ -125,7 +125,8 @@ fdigits(long double v, int n, char *d, int *exp)
 		d[i] = '0' + (int)m;
 		m = (m - (int)m) * 10;
 	}
-	if (m >= 5) {
+	/* Round half to even, as the FPU would: 2.5 to "2", 3.5 to "4". */
+	if (m > 5 || (m == 5 && n > 0 && (d[n - 1] - '0') % 2 == 1)) {
 		for (i = n - 1; i >= 0 && d[i] == '9'; i--)
 			d[i] = '0';
 		if (i >= 0)
