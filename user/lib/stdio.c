@@ -512,7 +512,7 @@ int
 vfprintf(FILE *fp, const char *fmt, va_list ap)
 {
 	struct sink s = { put_file, 0, fp, 0, 0 };
-	int n, nbf = fp->_flags & __SNBF;
+	int n, nbf = fp->_flags & __SNBF, olderr = fp->_flags & __SERR;
 	unsigned char tmp[BUFSIZ];
 
 	/* Unbuffered: gather the call in tmp, so it is one write(2). */
@@ -521,6 +521,7 @@ vfprintf(FILE *fp, const char *fmt, va_list ap)
 		fp->_buf = tmp;
 		fp->_bufsize = sizeof(tmp);
 	}
+	/* __SERR is sticky (ferror): note whether this call set it. */
 	fp->_flags &= ~__SERR;
 	n = __vformat(&s, fmt, ap);
 	if (nbf) {
@@ -529,7 +530,10 @@ vfprintf(FILE *fp, const char *fmt, va_list ap)
 		fp->_buf = NULL;
 		fp->_bufsize = 0;
 	}
-	return (fp->_flags & __SERR) ? -1 : n;
+	if (fp->_flags & __SERR)
+		n = -1;
+	fp->_flags |= olderr;
+	return n;
 }
 
 int

@@ -12,6 +12,7 @@
 #include <ctype.h>
 #include <err.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdint.h>
@@ -217,6 +218,7 @@ test_fopen(void)
 	char line[80];
 	FILE *fp;
 	size_t n = 0;
+	int fd;
 
 	fp = fopen("/etc/motd", "r");
 	CHECK(fp != NULL);
@@ -232,6 +234,18 @@ test_fopen(void)
 	errno = 0;
 	CHECK(fopen("/etc/motd", "w") == NULL && errno == EROFS);
 	CHECK(fopen("/etc/motd", "q") == NULL && errno == EINVAL);
+
+	/* A write error shows at the flush, and ferror stays set. */
+	fd = open("/etc/motd", O_RDONLY);
+	CHECK(fd >= 0 && (fp = fdopen(fd, "w")) != NULL);
+	if (fp == NULL)
+		return;
+	CHECK(fprintf(fp, "x\n") == 2 && !ferror(fp));
+	CHECK(fflush(fp) == EOF && ferror(fp) && errno == EBADF);
+	CHECK(fprintf(fp, "y") == 1 && ferror(fp));
+	clearerr(fp);
+	CHECK(!ferror(fp) && fputc('z', fp) == 'z');
+	CHECK(fclose(fp) == EOF);
 }
 
 /* Everything left in the pipe's read end, as a string. */
