@@ -338,6 +338,33 @@ test_exit_flush(void)
 	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status));
 }
 
+/*
+ * docs/libc.md's double output: text waiting in stdout's buffer at
+ * fork() is in both processes, and each exit() writes it.
+ */
+static void
+test_fork_double(void)
+{
+	char buf[64];
+	int p[2], status;
+	pid_t pid, pid2;
+
+	CHECK(pipe(p) == 0);
+	if ((pid = fork()) == 0) {
+		close(p[0]);
+		dup2(p[1], STDOUT_FILENO);
+		close(p[1]);
+		printf("twice ");
+		if ((pid2 = fork()) == 0)
+			exit(0);
+		waitpid(pid2, NULL, 0);
+		exit(0);
+	}
+	close(p[1]);
+	CHECK(strcmp(drain(p[0], buf, sizeof(buf)), "twice twice ") == 0);
+	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status));
+}
+
 /* err(3) and warnx(3) in a child, stderr into a pipe. */
 static void
 test_err(void)
@@ -379,6 +406,7 @@ main(void)
 	test_fopen();
 	test_buffering();
 	test_exit_flush();
+	test_fork_double();
 	test_err();
 	CHECK(sysconf(_SC_PAGESIZE) == 4096 && getpagesize() == 4096);
 	assert(failures >= 0);
