@@ -70,8 +70,10 @@ UCFLAGS	:= -std=gnu11 -march=i486 -O2 -g -ffreestanding -fno-pie -fno-pic \
 	   -Wall -Wextra -Werror -Wstrict-prototypes -MMD -MP
 ULDFLAGS := -m elf_i386 -static -nostdlib -e _start --build-id=none \
 	   -z max-page-size=4096 -z noexecstack -Ttext-segment=0x01000000
-ULIBOBJS := $(B)/user/lib/crt0.o $(B)/user/lib/libc.o $(B)/user/lib/malloc.o \
+# Every user/lib/*.c is part of the libc, linked whole into every program.
+ULIBC	:= $(patsubst user/lib/%.c,$(B)/user/lib/%.o,$(wildcard user/lib/*.c)) \
 	   $(B)/user/gen/syscalls.o
+ULIBOBJS := $(B)/user/lib/crt0.o $(ULIBC)
 UPROGS	:= $(patsubst user/%.c,$(B)/root/%,\
 	   $(wildcard user/bin/*.c user/sbin/*.c user/regress/*.c))
 UETC	:= $(patsubst user/etc/%,$(B)/root/etc/%,$(wildcard user/etc/*))
@@ -123,9 +125,7 @@ $(B)/user/gen/syscalls.o: $(GEN)/user/syscalls.asm
 $(B)/root/%: $(B)/user/%.o $(ULIBOBJS)
 	@mkdir -p $(dir $@)
 	$(say) LD $@
-	$(Q)$(LD) $(ULDFLAGS) -o $@ $(B)/user/lib/crt0.o $< \
-	    $(B)/user/lib/libc.o $(B)/user/lib/malloc.o \
-	    $(B)/user/gen/syscalls.o $(LIBGCC)
+	$(Q)$(LD) $(ULDFLAGS) -o $@ $(B)/user/lib/crt0.o $< $(ULIBC) $(LIBGCC)
 
 $(B)/root/etc/%: user/etc/%
 	@mkdir -p $(dir $@)

@@ -165,6 +165,7 @@ main(void)
 		while (waitpid(-1, NULL, WNOHANG) > 0)
 			continue;		/* reap background jobs */
 		printf("$ ");
+		fflush(stdout);		/* the prompt has no newline */
 		if (!readline(line, sizeof(line)))
 			exit(0);		/* end of file: ^D */
 		if ((argc = split(line, words)) == 0)

@@ -9,6 +9,18 @@
 #define STDOUT_FILENO	1
 #define STDERR_FILENO	2
 
+/* sysconf(3) names (OpenBSD's numbers) */
+#define _SC_ARG_MAX	1
+#define _SC_CLK_TCK	3
+#define _SC_OPEN_MAX	5
+#define _SC_PAGESIZE	28
+#define _SC_PAGE_SIZE	_SC_PAGESIZE
+
+typedef unsigned int useconds_t;
+
+extern char *optarg;
+extern int optind, opterr, optopt, optreset;
+
 extern char **environ;
 
 __dead void _exit(int);
@@ -37,6 +49,17 @@ pid_t	getsid(pid_t);
 int	execve(const char *, char *const *, char *const *);
 int	execv(const char *, char *const *);
 int	execl(const char *, const char *, ...);
+int	execle(const char *, const char *, ...);
+int	execlp(const char *, const char *, ...);
+int	execvp(const char *, char *const *);
+int	getopt(int, char *const *, const char *);
+unsigned int sleep(unsigned int);
+int	usleep(useconds_t);
+int	pause(void);
+int	getpagesize(void);
+long	sysconf(int);
+const char *getprogname(void);
+void	setprogname(const char *);
 int	sched_yield(void);
 int	pipe(int [2]);
 unsigned int alarm(unsigned int);

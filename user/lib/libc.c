@@ -1,7 +1,7 @@
 /*
- * user/lib/libc.c: the start of Tine's libc: errno, exit, the string
- * functions programs need first, and printf (no buffering: each call is
- * one write(2)).  The system call stubs are generated from
+ * user/lib/libc.c: the start of Tine's libc: errno, the string
+ * functions programs need first, and the system call wrappers.  stdio is
+ * in stdio.c and vfprintf.c, exit() in stdlib.c.  The system call stubs are generated from
  * kernel/syscalls.master (build/gen/user/syscalls.asm).
  */
 
@@ -23,12 +23,6 @@
 
 int	errno;
 char	**environ;
-
-void
-exit(int status)
-{
-	_exit(status);
-}
 
 size_t
 strlen(const char *s)
@@ -103,179 +97,6 @@ memset(void *dst, int c, size_t n)
 	while (n-- > 0)
 		*d++ = c;
 	return dst;
-}
-
-/* Where vsnprintf writes: a buffer, and how much the output needed. */
-struct out {
-	char	*buf;
-	size_t	size, len;
-};
-
-static void
-out_c(struct out *o, char c)
-{
-	if (o->len + 1 < o->size)
-		o->buf[o->len] = c;
-	o->len++;
-}
-
-/* A field: s, padded to width on the left (or the right, with left). */
-static void
-out_field(struct out *o, const char *s, int len, int width, int left,
-    char pad)
-{
-	int i;
-
-	if (!left)
-		for (i = len; i < width; i++)
-			out_c(o, pad);
-	for (i = 0; i < len; i++)
-		out_c(o, s[i]);
-	if (left)
-		for (i = len; i < width; i++)
-			out_c(o, ' ');
-}
-
-/* The digits of v in base 10 or 16, into tmp (backwards); their count. */
-static int
-digits(char *tmp, unsigned long v, int base)
-{
-	int n = 0;
-
-	do {
-		tmp[n++] = "0123456789abcdef"[v % base];
-		v /= base;
-	} while (v != 0);
-	return n;
-}
-
-/* A number as a field: a sign, then its digits, padded. */
-static void
-out_num(struct out *o, unsigned long v, int neg, int base, int width,
-    int left, char pad)
-{
-	char tmp[12], buf[13];
-	int n = digits(tmp, v, base), len = 0;
-
-	if (neg)
-		buf[len++] = '-';
-	while (n > 0)
-		buf[len++] = tmp[--n];
-	out_field(o, buf, len, width, left, left ? ' ' : pad);
-}
-
-/*
- * %d %u %x %p %s %c %%, with '-' (left-justify), '0' (zero padding) and a
- * width: what programs use.
- */
-int
-vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
-{
-	struct out o = { buf, size, 0 };
-	const char *s;
-	int width, left;
-	char pad, c;
-	long d;
-
-	for (; *fmt != '\0'; fmt++) {
-		if (*fmt != '%') {
-			out_c(&o, *fmt);
-			continue;
-		}
-		left = 0;
-		pad = ' ';
-		for (fmt++; *fmt == '-' || *fmt == '0'; fmt++) {
-			if (*fmt == '-')
-				left = 1;
-			else
-				pad = '0';
-		}
-		for (width = 0; *fmt >= '0' && *fmt <= '9'; fmt++)
-			width = width * 10 + (*fmt - '0');
-		if (*fmt == 'l')
-			fmt++;
-		switch (*fmt) {
-		case 'd':
-			d = va_arg(ap, long);
-			out_num(&o, d < 0 ? -(unsigned long)d : (unsigned long)d,
-			    d < 0, 10, width, left, pad);
-			break;
-		case 'u':
-			out_num(&o, va_arg(ap, unsigned long), 0, 10, width,
-			    left, pad);
-			break;
-		case 'x':
-		case 'p':
-			out_num(&o, va_arg(ap, unsigned long), 0, 16, width,
-			    left, pad);
-			break;
-		case 's':
-			if ((s = va_arg(ap, const char *)) == NULL)
-				s = "(null)";
-			out_field(&o, s, strlen(s), width, left, ' ');
-			break;
-		case 'c':
-			c = va_arg(ap, int);
-			out_field(&o, &c, 1, width, left, ' ');
-			break;
-		case '\0':
-			fmt--;
-			break;
-		default:
-			out_c(&o, *fmt);
-			break;
-		}
-	}
-	if (size > 0)
-		buf[o.len < size ? o.len : size - 1] = '\0';
-	return o.len;
-}
-
-int
-snprintf(char *buf, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(buf, size, fmt, ap);
-	va_end(ap);
-	return n;
-}
-
-int
-vdprintf(int fd, const char *fmt, va_list ap)
-{
-	char buf[512];
-	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
-
-	if (n > (int)sizeof(buf) - 1)
-		n = sizeof(buf) - 1;
-	return write(fd, buf, n);
-}
-
-int
-dprintf(int fd, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vdprintf(fd, fmt, ap);
-	va_end(ap);
-	return n;
-}
-
-int
-printf(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vdprintf(STDOUT_FILENO, fmt, ap);
-	va_end(ap);
-	return n;
 }
 
 pid_t

@@ -1544,7 +1544,8 @@ KTEST(regress_programs)
 	static const char *const progs[] = { "/regress/pipe",
 	    "/regress/signal", "/regress/time", "/regress/mem",
 	    "/regress/fd", "/regress/stop", "/regress/rusage",
-	    "/regress/poll", "/regress/fs", "/regress/fork" };
+	    "/regress/poll", "/regress/fs", "/regress/fork",
+	    "/regress/libc" };
 	struct proc_baseline b;
 	struct fu_ctx c;
 	u_int i, vrefs;

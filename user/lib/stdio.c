@@ -1,0 +1,598 @@
+/*
+ * user/lib/stdio.c: buffered streams over file descriptors.
+ *
+ * A FILE holds one buffer, used for reading or for writing at a time.
+ * Writes gather in it until it is full (_IOFBF), until a newline
+ * (_IOLBF, stdout) or not at all (_IONBF, stderr); fflush() writes what
+ * waits.  The buffer lives in the process's memory, so fork() copies
+ * whatever has not been flushed: see docs/libc.md for the double output
+ * that makes.  exit() flushes every stream (__stdio_flushall); _exit()
+ * does not.  The printf engine is in vfprintf.c.
+ */
+
+#include <sys/types.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "local.h"
+
+#define __SRD	0x0001		/* open for reading */
+#define __SWR	0x0002		/* open for writing */
+#define __SEOF	0x0004		/* end of file seen */
+#define __SERR	0x0008		/* an error seen */
+#define __SLBF	0x0010		/* line buffered */
+#define __SNBF	0x0020		/* unbuffered */
+#define __SMBF	0x0040		/* _buf is ours (malloc), free it */
+#define __SUSED	0x0080		/* the slot is taken */
+
+static unsigned char stdinbuf[BUFSIZ], stdoutbuf[BUFSIZ];
+
+FILE __sF[FOPEN_MAX] = {
+	{ ._fd = 0, ._flags = __SUSED | __SRD, ._buf = stdinbuf,
+	    ._bufsize = BUFSIZ, ._ungot = EOF },
+	{ ._fd = 1, ._flags = __SUSED | __SWR | __SLBF, ._buf = stdoutbuf,
+	    ._bufsize = BUFSIZ, ._ungot = EOF },
+	{ ._fd = 2, ._flags = __SUSED | __SWR | __SNBF, ._ungot = EOF },
+};
+
+/* The flags open(2) takes for an fopen mode; -1 (EINVAL) if bad. */
+static int
+mode_flags(const char *mode)
+{
+	int flags;
+
+	switch (*mode++) {
+	case 'r':
+		flags = O_RDONLY;
+		break;
+	case 'w':
+		flags = O_WRONLY | O_CREAT | O_TRUNC;
+		break;
+	case 'a':
+		flags = O_WRONLY | O_CREAT | O_APPEND;
+		break;
+	default:
+		errno = EINVAL;
+		return -1;
+	}
+	for (; *mode != '\0'; mode++) {
+		if (*mode == '+')
+			flags = (flags & ~O_ACCMODE) | O_RDWR;
+		else if (*mode == 'e')
+			flags |= O_CLOEXEC;
+		else if (*mode == 'x')
+			flags |= O_EXCL;
+	}
+	return flags;
+}
+
+/* A free slot set up for fd; NULL (EMFILE) if all are taken. */
+static FILE *
+stream_new(int fd, int oflags)
+{
+	FILE *fp;
+
+	for (fp = __sF; fp < __sF + FOPEN_MAX; fp++)
+		if (!(fp->_flags & __SUSED))
+			break;
+	if (fp == __sF + FOPEN_MAX) {
+		errno = EMFILE;
+		return NULL;
+	}
+	memset(fp, 0, sizeof(*fp));
+	fp->_fd = fd;
+	fp->_ungot = EOF;
+	fp->_flags = __SUSED;
+	if ((oflags & O_ACCMODE) != O_WRONLY)
+		fp->_flags |= __SRD;
+	if ((oflags & O_ACCMODE) != O_RDONLY)
+		fp->_flags |= __SWR;
+	return fp;
+}
+
+FILE *
+fopen(const char *path, const char *mode)
+{
+	FILE *fp;
+	int fd, flags;
+
+	if ((flags = mode_flags(mode)) == -1)
+		return NULL;
+	if ((fd = open(path, flags, 0666)) == -1)
+		return NULL;
+	if ((fp = stream_new(fd, flags)) == NULL)
+		close(fd);
+	return fp;
+}
+
+FILE *
+fdopen(int fd, const char *mode)
+{
+	int flags;
+
+	if ((flags = mode_flags(mode)) == -1)
+		return NULL;
+	return stream_new(fd, flags);
+}
+
+/* The buffer, made on first use: setvbuf's, or BUFSIZ from malloc. */
+static int
+stream_buf(FILE *fp)
+{
+	if (fp->_buf != NULL || (fp->_flags & __SNBF))
+		return 0;
+	if ((fp->_buf = malloc(BUFSIZ)) == NULL) {
+		fp->_flags |= __SNBF;	/* no memory: go on unbuffered */
+		return 0;
+	}
+	fp->_bufsize = BUFSIZ;
+	fp->_flags |= __SMBF;
+	return 0;
+}
+
+/* write(2) all of p, through short writes; -1 and __SERR on error. */
+static int
+stream_write(FILE *fp, const unsigned char *p, size_t n)
+{
+	ssize_t w;
+
+	while (n > 0) {
+		if ((w = write(fp->_fd, p, n)) <= 0) {
+			fp->_flags |= __SERR;
+			return -1;
+		}
+		p += w;
+		n -= w;
+	}
+	return 0;
+}
+
+/*
+ * Write what waits in fp's buffer; a reading stream gives back what it
+ * read ahead (lseek back, so a file's offset is where the reader is).
+ */
+static int
+stream_flush(FILE *fp)
+{
+	size_t n = fp->_wlen;
+
+	if (n > 0) {
+		fp->_wlen = 0;
+		return stream_write(fp, fp->_buf, n);
+	}
+	if (fp->_rlen > fp->_rpos)
+		lseek(fp->_fd, -(off_t)(fp->_rlen - fp->_rpos), SEEK_CUR);
+	fp->_rpos = fp->_rlen = 0;
+	fp->_ungot = EOF;
+	return 0;
+}
+
+void
+__stdio_flushall(void)
+{
+	FILE *fp;
+
+	for (fp = __sF; fp < __sF + FOPEN_MAX; fp++)
+		if ((fp->_flags & __SUSED) && fp->_wlen > 0)
+			stream_flush(fp);
+}
+
+int
+fflush(FILE *fp)
+{
+	if (fp == NULL) {
+		__stdio_flushall();
+		return 0;
+	}
+	if (!(fp->_flags & __SUSED)) {
+		errno = EBADF;
+		return EOF;
+	}
+	return stream_flush(fp) == -1 ? EOF : 0;
+}
+
+int
+fclose(FILE *fp)
+{
+	int r = 0;
+
+	if (!(fp->_flags & __SUSED)) {
+		errno = EBADF;
+		return EOF;
+	}
+	if (fp->_wlen > 0 && stream_flush(fp) == -1)
+		r = EOF;
+	if (close(fp->_fd) == -1)
+		r = EOF;
+	if (fp->_flags & __SMBF)
+		free(fp->_buf);
+	memset(fp, 0, sizeof(*fp));
+	return r;
+}
+
+/*
+ * Put n bytes on a writing stream: straight out if unbuffered, else into
+ * the buffer, writing it whenever it fills, and at a newline if line
+ * buffered.
+ */
+static int
+stream_put(FILE *fp, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	size_t k;
+
+	if (!(fp->_flags & __SWR)) {
+		fp->_flags |= __SERR;
+		errno = EBADF;
+		return -1;
+	}
+	if (fp->_rlen > 0 || fp->_ungot != EOF)
+		stream_flush(fp);		/* from reading to writing */
+	stream_buf(fp);
+	if (fp->_flags & __SNBF)
+		return stream_write(fp, s, n);
+	while (n > 0) {
+		k = fp->_bufsize - fp->_wlen;
+		if (k > n)
+			k = n;
+		memcpy(fp->_buf + fp->_wlen, s, k);
+		fp->_wlen += k;
+		s += k;
+		n -= k;
+		if (fp->_wlen == fp->_bufsize && stream_flush(fp) == -1)
+			return -1;
+	}
+	if ((fp->_flags & __SLBF) && fp->_wlen > 0 &&
+	    memchr(fp->_buf, '\n', fp->_wlen) != NULL)
+		return stream_flush(fp);
+	return 0;
+}
+
+/*
+ * Fill a reading stream's buffer.  Reading stdin first writes stdout, so
+ * a prompt shows before the program waits for its answer.
+ * => returns 0, or EOF at end of file or on error (the flag set).
+ */
+static int
+stream_fill(FILE *fp)
+{
+	ssize_t n;
+
+	if (!(fp->_flags & __SRD)) {
+		fp->_flags |= __SERR;
+		errno = EBADF;
+		return EOF;
+	}
+	if (fp->_wlen > 0 && stream_flush(fp) == -1)
+		return EOF;
+	if (fp == stdin && stdout->_wlen > 0)
+		stream_flush(stdout);
+	stream_buf(fp);
+	if (fp->_flags & __SNBF) {
+		fp->_buf = &fp->_nbuf;
+		n = read(fp->_fd, fp->_buf, 1);
+	} else
+		n = read(fp->_fd, fp->_buf, fp->_bufsize);
+	if (n <= 0) {
+		fp->_flags |= n == 0 ? __SEOF : __SERR;
+		return EOF;
+	}
+	fp->_rpos = 0;
+	fp->_rlen = n;
+	return 0;
+}
+
+int
+fgetc(FILE *fp)
+{
+	int c;
+
+	if (fp->_ungot != EOF) {
+		c = fp->_ungot;
+		fp->_ungot = EOF;
+		return c;
+	}
+	if (fp->_rpos == fp->_rlen && stream_fill(fp) == EOF)
+		return EOF;
+	return fp->_buf[fp->_rpos++];
+}
+
+int
+getc(FILE *fp)
+{
+	return fgetc(fp);
+}
+
+int
+getchar(void)
+{
+	return fgetc(stdin);
+}
+
+/* One byte pushed back; it clears end of file (POSIX). */
+int
+ungetc(int c, FILE *fp)
+{
+	if (c == EOF || fp->_ungot != EOF)
+		return EOF;
+	fp->_ungot = (unsigned char)c;
+	fp->_flags &= ~__SEOF;
+	return (unsigned char)c;
+}
+
+char *
+fgets(char *buf, int size, FILE *fp)
+{
+	int c, n = 0;
+
+	if (size <= 0)
+		return NULL;
+	while (n < size - 1 && (c = fgetc(fp)) != EOF) {
+		buf[n++] = c;
+		if (c == '\n')
+			break;
+	}
+	if (n == 0)
+		return NULL;
+	buf[n] = '\0';
+	return buf;
+}
+
+size_t
+fread(void *buf, size_t size, size_t nmemb, FILE *fp)
+{
+	unsigned char *p = buf;
+	size_t total, n = 0;
+	int c;
+
+	if (size == 0 || nmemb == 0)
+		return 0;
+	total = size * nmemb;
+	while (n < total && (c = fgetc(fp)) != EOF)
+		p[n++] = c;
+	return n / size;
+}
+
+size_t
+fwrite(const void *buf, size_t size, size_t nmemb, FILE *fp)
+{
+	if (size == 0 || nmemb == 0)
+		return 0;
+	if (stream_put(fp, buf, size * nmemb) == -1)
+		return 0;
+	return nmemb;
+}
+
+int
+fputc(int c, FILE *fp)
+{
+	unsigned char b = c;
+
+	return stream_put(fp, &b, 1) == -1 ? EOF : b;
+}
+
+int
+putc(int c, FILE *fp)
+{
+	return fputc(c, fp);
+}
+
+int
+putchar(int c)
+{
+	return fputc(c, stdout);
+}
+
+int
+fputs(const char *s, FILE *fp)
+{
+	return stream_put(fp, s, strlen(s)) == -1 ? EOF : 0;
+}
+
+int
+puts(const char *s)
+{
+	if (fputs(s, stdout) == EOF || fputc('\n', stdout) == EOF)
+		return EOF;
+	return 0;
+}
+
+int
+feof(FILE *fp)
+{
+	return (fp->_flags & __SEOF) != 0;
+}
+
+int
+ferror(FILE *fp)
+{
+	return (fp->_flags & __SERR) != 0;
+}
+
+void
+clearerr(FILE *fp)
+{
+	fp->_flags &= ~(__SEOF | __SERR);
+}
+
+int
+fileno(FILE *fp)
+{
+	return fp->_fd;
+}
+
+/*
+ * The buffering of a stream, before any I/O on it: buf (size bytes) as
+ * the buffer, or one from malloc if buf is NULL.
+ */
+int
+setvbuf(FILE *fp, char *buf, int mode, size_t size)
+{
+	if (mode != _IOFBF && mode != _IOLBF && mode != _IONBF) {
+		errno = EINVAL;
+		return EOF;
+	}
+	stream_flush(fp);
+	if (fp->_flags & __SMBF)
+		free(fp->_buf);
+	fp->_flags &= ~(__SLBF | __SNBF | __SMBF);
+	fp->_buf = NULL;
+	fp->_bufsize = 0;
+	if (mode == _IONBF) {
+		fp->_flags |= __SNBF;
+		return 0;
+	}
+	if (mode == _IOLBF)
+		fp->_flags |= __SLBF;
+	if (buf != NULL && size > 0) {
+		fp->_buf = (unsigned char *)buf;
+		fp->_bufsize = size;
+	}
+	return 0;
+}
+
+void
+setbuf(FILE *fp, char *buf)
+{
+	setvbuf(fp, buf, buf != NULL ? _IOFBF : _IONBF, BUFSIZ);
+}
+
+void
+perror(const char *s)
+{
+	const char *msg = strerror(errno);
+
+	if (s != NULL && *s != '\0')
+		fprintf(stderr, "%s: %s\n", s, msg);
+	else
+		fprintf(stderr, "%s\n", msg);
+}
+
+/* ---- the printf family over the engine (vfprintf.c) ---- */
+
+static void
+put_buf(struct sink *s, const char *p, size_t n)
+{
+	char *buf = s->arg;
+
+	for (; n > 0; n--, p++, s->len++)
+		if (s->len + 1 < s->size)
+			buf[s->len] = *p;
+}
+
+static void
+put_file(struct sink *s, const char *p, size_t n)
+{
+	stream_put(s->arg, p, n);
+}
+
+int
+vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
+{
+	struct sink s = { put_buf, 0, buf, size, 0 };
+	int n = __vformat(&s, fmt, ap);
+
+	if (size > 0)
+		buf[s.len < size ? s.len : size - 1] = '\0';
+	return n;
+}
+
+int
+vsprintf(char *buf, const char *fmt, va_list ap)
+{
+	return vsnprintf(buf, (size_t)-1 / 2, fmt, ap);
+}
+
+int
+vfprintf(FILE *fp, const char *fmt, va_list ap)
+{
+	struct sink s = { put_file, 0, fp, 0, 0 };
+	int n, nbf = fp->_flags & __SNBF, olderr = fp->_flags & __SERR;
+	unsigned char tmp[BUFSIZ];
+
+	/* Unbuffered: gather the call in tmp, so it is one write(2). */
+	if (nbf) {
+		fp->_flags &= ~__SNBF;
+		fp->_buf = tmp;
+		fp->_bufsize = sizeof(tmp);
+	}
+	/* __SERR is sticky (ferror): note whether this call set it. */
+	fp->_flags &= ~__SERR;
+	n = __vformat(&s, fmt, ap);
+	if (nbf) {
+		stream_flush(fp);
+		fp->_flags |= __SNBF;
+		fp->_buf = NULL;
+		fp->_bufsize = 0;
+	}
+	if (fp->_flags & __SERR)
+		n = -1;
+	fp->_flags |= olderr;
+	return n;
+}
+
+int
+vprintf(const char *fmt, va_list ap)
+{
+	return vfprintf(stdout, fmt, ap);
+}
+
+int
+vdprintf(int fd, const char *fmt, va_list ap)
+{
+	FILE f = { ._fd = fd, ._flags = __SUSED | __SWR, ._ungot = EOF };
+	unsigned char buf[BUFSIZ];
+	int n;
+
+	f._buf = buf;
+	f._bufsize = sizeof(buf);
+	n = vfprintf(&f, fmt, ap);
+	if (stream_flush(&f) == -1)
+		return -1;
+	return n;
+}
+
+#define VA_WRAP(call) do {						\
+	va_list ap;							\
+	int n;								\
+									\
+	va_start(ap, fmt);						\
+	n = call;							\
+	va_end(ap);							\
+	return n;							\
+} while (0)
+
+int
+printf(const char *fmt, ...)
+{
+	VA_WRAP(vfprintf(stdout, fmt, ap));
+}
+
+int
+fprintf(FILE *fp, const char *fmt, ...)
+{
+	VA_WRAP(vfprintf(fp, fmt, ap));
+}
+
+int
+sprintf(char *buf, const char *fmt, ...)
+{
+	VA_WRAP(vsprintf(buf, fmt, ap));
+}
+
+int
+snprintf(char *buf, size_t size, const char *fmt, ...)
+{
+	VA_WRAP(vsnprintf(buf, size, fmt, ap));
+}
+
+int
+dprintf(int fd, const char *fmt, ...)
+{
+	VA_WRAP(vdprintf(fd, fmt, ap));
+}
