@@ -70,7 +70,7 @@ UCFLAGS	:= -std=gnu11 -march=i486 -O2 -g -ffreestanding -fno-pie -fno-pic \
 ULDFLAGS := -m elf_i386 -static -nostdlib -e _start --build-id=none \
 	   -z max-page-size=4096 -z noexecstack -Ttext-segment=0x01000000
 ULIBOBJS := $(B)/user/lib/crt0.o $(B)/user/lib/libc.o $(B)/user/lib/malloc.o \
-	   $(B)/user/gen/syscalls.o
+	   $(B)/user/lib/termios.o $(B)/user/gen/syscalls.o
 UPROGS	:= $(patsubst user/%.c,$(B)/root/%,\
 	   $(wildcard user/bin/*.c user/sbin/*.c user/regress/*.c))
 UETC	:= $(patsubst user/etc/%,$(B)/root/etc/%,$(wildcard user/etc/*))
@@ -124,7 +124,7 @@ $(B)/root/%: $(B)/user/%.o $(ULIBOBJS)
 	$(say) LD $@
 	$(Q)$(LD) $(ULDFLAGS) -o $@ $(B)/user/lib/crt0.o $< \
 	    $(B)/user/lib/libc.o $(B)/user/lib/malloc.o \
-	    $(B)/user/gen/syscalls.o $(LIBGCC)
+	    $(B)/user/lib/termios.o $(B)/user/gen/syscalls.o $(LIBGCC)
 
 $(B)/root/etc/%: user/etc/%
 	@mkdir -p $(dir $@)

@@ -14,8 +14,10 @@
 #include <sys/proc.h>
 #include <sys/file.h>
 #include <sys/filedesc.h>
+#include <sys/ioccom.h>
 #include <sys/uio.h>
 #include <sys/syscallargs.h>
+#include <lib/libkern/libkern.h>
 
 #define IOSIZE_MAX	0x7fffffffUL	/* what a ssize_t can report */
 
@@ -77,4 +79,47 @@ sys_write(struct proc *p, void *v, register_t *retval)
 
 	return dofilerw(p, SCARG(uap, fd), (void *)SCARG(uap, buf),
 	    SCARG(uap, nbyte), UIO_WRITE, retval);
+}
+
+/*
+ * ioctl(2): control a device.  The command's encoding (<sys/ioccom.h>)
+ * says the argument's size and direction: it is copied in before the
+ * file's fo_ioctl and out after it; a command with no argument passes
+ * the word itself.  ENOTTY for files and pipes that take none.
+ */
+int
+sys_ioctl(struct proc *p, void *v, register_t *retval __unused)
+{
+	struct sys_ioctl_args /* {
+		syscallarg(int) fd;
+		syscallarg(u_long) com;
+		syscallarg(void *) data;
+	} */ *uap = v;
+	u_long com = SCARG(uap, com);
+	size_t size = IOCPARM_LEN(com);
+	char buf[128];
+	caddr_t data = buf;
+	struct file *fp;
+	int error;
+
+	if ((fp = fd_getfile_mode(p->p_fd, SCARG(uap, fd),
+	    FREAD | FWRITE)) == NULL)
+		return EBADF;
+	if (size > sizeof(buf))
+		return ENOTTY;
+	if (fp->f_ops->fo_ioctl == NULL)
+		return ENOTTY;
+	if ((com & IOC_IN) && size > 0) {
+		if ((error = copyin(SCARG(uap, data), data, size)) != 0)
+			return error;
+	} else if (com & IOC_VOID)
+		*(void **)data = SCARG(uap, data);
+	else
+		memset(data, 0, size);
+	FREF(fp);
+	error = fp->f_ops->fo_ioctl(fp, com, data, p);
+	if (error == 0 && (com & IOC_OUT) && size > 0)
+		error = copyout(data, SCARG(uap, data), size);
+	(void)FRELE(fp, p);
+	return error;
 }

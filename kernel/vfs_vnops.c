@@ -48,8 +48,20 @@ vn_closefile(struct file *fp, struct proc *p __unused)
 	return 0;
 }
 
+/* ioctl(2) of a vnode: the device's; ENOTTY for a plain file. */
+static int
+vn_ioctl(struct file *fp, u_long com, caddr_t data, struct proc *p)
+{
+	struct vnode *vp = fp->f_data;
+
+	if (vp->v_op->vop_ioctl == NULL)
+		return ENOTTY;
+	return vp->v_op->vop_ioctl(vp, com, data, fp->f_flag, p);
+}
+
 const struct fileops vnops = {
 	.fo_read = vn_read,
 	.fo_write = vn_write,
 	.fo_close = vn_closefile,
+	.fo_ioctl = vn_ioctl,
 };

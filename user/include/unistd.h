@@ -38,6 +38,7 @@ int	execve(const char *, char *const *, char *const *);
 int	execv(const char *, char *const *);
 int	execl(const char *, const char *, ...);
 int	sched_yield(void);
+int	isatty(int);
 int	pipe(int [2]);
 unsigned int alarm(unsigned int);
 int	reboot(int);

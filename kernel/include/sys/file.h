@@ -22,6 +22,7 @@ struct fileops {
 	int	(*fo_read)(struct file *, struct uio *, int);
 	int	(*fo_write)(struct file *, struct uio *, int);
 	int	(*fo_close)(struct file *, struct proc *);
+	int	(*fo_ioctl)(struct file *, u_long, caddr_t, struct proc *);
 };
 
 struct file {

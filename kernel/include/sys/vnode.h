@@ -11,6 +11,7 @@
 #include <sys/types.h>
 
 struct uio;
+struct proc;
 struct ucred;
 struct vnode;
 
@@ -26,6 +27,10 @@ struct vops {
 	 * vnodes that are not memory-backed files.
 	 */
 	int	(*vop_image)(struct vnode *, const char **, size_t *);
+	/* Devices: ioctl(2) (NULL: ENOTTY) and open(2) (NULL: nothing). */
+	int	(*vop_ioctl)(struct vnode *, u_long, caddr_t, int,
+		    struct proc *);
+	int	(*vop_open)(struct vnode *, int, struct proc *);
 };
 
 struct vnode {
