@@ -264,8 +264,8 @@ ttysetup(struct tty *tp)
 }
 
 /*
- * Start the input thread on first read, or when the terminal becomes a
- * controlling terminal.  Not at boot: the kernel monitor and the
+ * Start the input thread on the first read (a shell's, before any job
+ * can want ^C).  Not at boot: the kernel monitor and the
  * self-tests read the console's ring themselves.
  */
 void
@@ -397,10 +397,11 @@ ttread(struct tty *tp, struct uio *uio, int ioflag)
 	char c;
 	int error, ch;
 
-	ttystart(tp);
+	ttysetup(tp);
 	while (p != NULL && isbackground(p->p_p, tp))
 		if ((error = ttybackground(tp, p, SIGTTIN)) != 0)
 			return error;
+	ttystart(tp);
 	if ((error = ttwait(tp, uio, ioflag)) != 0)
 		return error;
 	while (uio->uio_resid > 0 && (ch = ttyq_peek(&tp->t_canq)) != -1) {
@@ -461,7 +462,7 @@ ttyopen_ctty(struct tty *tp, struct proc *p)
 	if (!SESS_LEADER(pr) || ((sp->s_ttyvp != NULL ||
 	    tp->t_session != NULL) && tp->t_session != sp))
 		return EPERM;
-	ttystart(tp);
+	ttysetup(tp);
 	tp->t_session = sp;
 	tp->t_pgrp = pr->ps_pgrp;
 	sp->s_ttyp = tp;
@@ -547,7 +548,8 @@ ttioctl(struct tty *tp, u_long cmd, caddr_t data, int flag __unused,
 	case TIOCGPGRP:
 		if (!isctty(pr, tp))
 			return ENOTTY;
-		*(int *)data = tp->t_pgrp != NULL ? tp->t_pgrp->pg_id : 0;
+		*(int *)data = tp->t_pgrp != NULL ?
+		    tp->t_pgrp->pg_id : NO_PID;
 		return 0;
 	case TIOCSPGRP:
 		return ttsetpgrp(tp, pr, *(int *)data);

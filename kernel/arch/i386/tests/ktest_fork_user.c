@@ -1543,7 +1543,7 @@ KTEST(regress_programs)
 {
 	static const char *const progs[] = { "/regress/pipe",
 	    "/regress/signal", "/regress/time", "/regress/mem",
-	    "/regress/fd", "/regress/stop" };
+	    "/regress/fd", "/regress/stop", "/regress/tty" };
 	struct proc_baseline b;
 	struct fu_ctx c;
 	u_int i;
