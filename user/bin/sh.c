@@ -209,18 +209,25 @@ job_done(struct job *j)
 static void
 job_foreground(struct job *j)
 {
+	struct job *k;
 	int status = 0, last = 0;
 	pid_t pid;
 
 	if (interactive)
 		tcsetpgrp(STDIN_FILENO, j->j_pgid);
 	while (!job_done(j) && !j->j_stopped) {
-		pid = waitpid(-j->j_pgid, &status, WUNTRACED);
+		/* Without job control the job is in the shell's group. */
+		pid = waitpid(interactive ? -j->j_pgid : -1, &status,
+		    WUNTRACED);
 		if (pid == -1)
 			break;
 		if (pid == j->j_pids[j->j_npids - 1] && !WIFSTOPPED(status))
 			last = status;
-		job_status(pid, status);
+		if ((k = job_status(pid, status)) != NULL && k != j &&
+		    job_done(k)) {
+			printf("[%d]  Done  %s\n", jobno(k), k->j_cmd);
+			k->j_pgid = 0;
+		}
 	}
 	if (interactive)
 		tcsetpgrp(STDIN_FILENO, shell_pgid);
