@@ -237,7 +237,8 @@ pgdelete(struct pgrp *pgrp)
 
 /*
  * Take pr out of its process group; the group goes with its last member.
- * PORT: job control counts (fixjobc) arrive with the tty in issue 6.
+ * PORT: no job control counts (pg_jobc, fixjobc): tty.c asks whether a
+ * group is orphaned by walking its members (pgrp_orphaned).
  */
 void
 leavepgrp(struct process *pr)
