@@ -1,11 +1,10 @@
 /*
  * kernel/dev_cons.c: the console as a character device vnode, the file
- * behind /dev/console (OpenBSD's dev/cons.c, cnread/cnwrite).
+ * behind /dev/console (OpenBSD's dev/cons.c, cnread/cnwrite/cnioctl).
  *
- * Writing prints on every console.  Reading is canonical: a typed line,
- * echoed and editable, goes to readers once it ends (cons_getline).
- * FIXME (issue 6): a tty (termios, ^C and ^Z to the foreground process
- * group, job control) replaces this.
+ * The console is a terminal: reading, writing and ioctl(2) go through
+ * its line discipline (kernel/tty.c, constty), which takes the typed
+ * characters from kern_cons.c's input ring and prints with cnputc().
  */
 
 #include <sys/types.h>
@@ -14,101 +13,61 @@
 #include <sys/cons.h>
 #include <sys/uio.h>
 #include <sys/vnode.h>
+#include <sys/proc.h>
+#include <sys/fcntl.h>
+#include <sys/tty.h>
 #include <sys/poll.h>
 #include <lib/libkern/libkern.h>
 
 #define CONS_CHUNK	64	/* bytes moved at a time */
 
 static int
-cons_vop_write(struct vnode *vp __unused, struct uio *uio,
-    int ioflag __unused)
+cons_vop_read(struct vnode *vp __unused, struct uio *uio, int ioflag)
 {
-	char buf[CONS_CHUNK];
-	size_t n, i;
-	int error;
+	return ttread(constty, uio, ioflag);
+}
 
-	while (uio->uio_resid > 0) {
-		n = MIN(uio->uio_resid, sizeof(buf));
-		if ((error = uiomove(buf, n, uio)) != 0)
-			return error;
-		for (i = 0; i < n; i++)
-			cnputc(buf[i]);
-	}
+static int
+cons_vop_write(struct vnode *vp __unused, struct uio *uio, int ioflag)
+{
+	return ttwrite(constty, uio, ioflag);
+}
+
+static int
+cons_vop_ioctl(struct vnode *vp __unused, u_long cmd, caddr_t data,
+    int fflag, struct proc *p)
+{
+	return ttioctl(constty, cmd, data, fflag, p);
+}
+
+/*
+ * An open of /dev/console (without O_NOCTTY) by a session leader with no
+ * terminal makes it the controlling terminal, as on OpenBSD.
+ */
+static int
+cons_vop_open(struct vnode *vp __unused, int flags, struct proc *p)
+{
+	struct process *pr = p->p_p;
+
+	if ((flags & O_NOCTTY) == 0 && SESS_LEADER(pr) &&
+	    pr->ps_session->s_ttyvp == NULL && constty->t_session == NULL)
+		(void)ttyopen_ctty(constty, p);
 	return 0;
 }
 
 /*
- * The line being typed and the part of a finished line not yet read.
- * Canonical input, as a tty's line discipline does it: characters are
- * echoed, backspace (or DEL) erases one, ^U the whole line, and a line
- * is handed to readers only once it ends with a newline; ^D at the start
- * of a line is end of file (a read of 0 bytes).
- */
-static char cons_line[256];
-static size_t cons_linelen, cons_lineoff;
-static int cons_eof;
-
-/* Collect a line from the console (the caller has none waiting). */
-static void
-cons_getline(void)
-{
-	int c;
-
-	cons_linelen = cons_lineoff = 0;
-	for (;;) {
-		c = cngetc();
-		if (c == '\n' || c == '\r') {
-			cnputc('\n');
-			cons_line[cons_linelen++] = '\n';
-			return;
-		} else if (c == 0x04 && cons_linelen == 0) {	/* ^D */
-			cons_eof = 1;
-			return;
-		} else if (c == '\b' || c == 0x7f) {
-			if (cons_linelen > 0) {
-				cons_linelen--;
-				cnputs("\b \b");
-			}
-		} else if (c == 0x15) {				/* ^U */
-			for (; cons_linelen > 0; cons_linelen--)
-				cnputs("\b \b");
-		} else if (c >= ' ' && cons_linelen < sizeof(cons_line) - 1) {
-			cons_line[cons_linelen++] = c;
-			cnputc(c);
-		}
-	}
-}
-
-static int
-cons_vop_read(struct vnode *vp __unused, struct uio *uio,
-    int ioflag __unused)
-{
-	size_t n;
-	int error;
-
-	if (cons_lineoff == cons_linelen && !cons_eof)
-		cons_getline();
-	if (cons_eof) {
-		cons_eof = 0;
-		return 0;			/* end of file, once */
-	}
-	n = MIN(uio->uio_resid, cons_linelen - cons_lineoff);
-	error = uiomove(cons_line + cons_lineoff, n, uio);
-	if (error == 0)
-		cons_lineoff += n;
-	return error;
-}
-
-/*
- * Readable once a line is waiting, or any typed input (which a read
- * would then collect into a line); always writable.
+ * Readable once the line discipline has something for readers (a whole
+ * line, end of file, or, without ICANON, any byte); always writable.
+ * Polling starts the input thread, as a first read does: the input
+ * must be processed for the answer to change.
  */
 static int
 cons_vop_poll(struct vnode *vp __unused, int events)
 {
 	int revents = events & (POLLOUT | POLLWRNORM);
 
-	if (cons_lineoff < cons_linelen || cons_eof || cn_input_pending())
+	ttystart(constty);
+	if (ttyq_count(&constty->t_canq) > 0)
 		revents |= events & (POLLIN | POLLRDNORM);
 	return revents;
 }
@@ -132,6 +91,8 @@ static const struct vops cons_vops = {
 	.vop_write = cons_vop_write,
 	.vop_poll = cons_vop_poll,
 	.vop_getattr = cons_vop_getattr,
+	.vop_ioctl = cons_vop_ioctl,
+	.vop_open = cons_vop_open,
 };
 
 static struct vnode cons_vnode = {

@@ -17,7 +17,6 @@
 #include <sys/cons.h>
 #include <sys/param.h>
 #include <sys/proc.h>
-#include <sys/poll.h>
 #include <machine/cpufunc.h>
 #include <machine/intr.h>
 
@@ -69,17 +68,8 @@ cons_input(int c)
 		return;
 	cons_inq[cons_inq_head % CONS_INQ_SIZE] = c;
 	cons_inq_head++;
-	if (curcpu()->ci_schedstate.spc_idleproc != NULL) {
+	if (curcpu()->ci_schedstate.spc_idleproc != NULL)
 		wakeup(&cons_inq_head);
-		selwakeup();
-	}
-}
-
-/* Is input waiting in the queue?  (For poll: a reader would not wait.) */
-int
-cn_input_pending(void)
-{
-	return cons_inq_tail != cons_inq_head;
 }
 
 void

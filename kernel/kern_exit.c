@@ -110,8 +110,7 @@ exit_process(struct proc *p, struct process *pr)
 	exit_rusage(pr);
 	fdfree(p);
 	unveil_destroy(pr);
-	if (SESS_LEADER(pr))		/* the session goes on, leaderless */
-		pr->ps_session->s_leader = NULL;
+	killjobc(pr);		/* a leader's terminal is free again */
 
 	/* A vfork child is done with the parent's waiting (seed: fork1). */
 	if (pr->ps_flags & PS_PPWAIT) {

@@ -27,6 +27,7 @@
 #include <sys/signalvar.h>
 #include <sys/filedesc.h>
 #include <sys/event.h>
+#include <sys/tty.h>
 #include <lib/libkern/libkern.h>
 #include <uvm/uvm.h>
 #include <machine/cpu.h>
@@ -223,6 +224,11 @@ sessrele(struct session *sess)
 static void
 pgdelete(struct pgrp *pgrp)
 {
+	struct tty *tp = pgrp->pg_session->s_ttyp;
+
+	/* The terminal's foreground group is gone: it has none. */
+	if (tp != NULL && tp->t_pgrp == pgrp)
+		tp->t_pgrp = NULL;
 	LIST_REMOVE(pgrp, pg_hash);
 	sessrele(pgrp->pg_session);
 	if (pgrp != &pgrp0)
@@ -231,7 +237,8 @@ pgdelete(struct pgrp *pgrp)
 
 /*
  * Take pr out of its process group; the group goes with its last member.
- * PORT: job control counts (fixjobc) arrive with the tty in issue 6.
+ * PORT: no job control counts (pg_jobc, fixjobc): tty.c asks whether a
+ * group is orphaned by walking its members (pgrp_orphaned).
  */
 void
 leavepgrp(struct process *pr)
@@ -275,6 +282,7 @@ enternewpgrp(struct process *pr, struct pgrp *pgrp, struct session *newsess)
 		newsess->s_leader = pr;
 		newsess->s_ttyvp = NULL;
 		newsess->s_ttyp = NULL;
+		atomic_clearbits_int(&pr->ps_flags, PS_CONTROLT);
 		memcpy(newsess->s_login, pr->ps_session->s_login,
 		    sizeof(newsess->s_login));
 		pgrp->pg_session = newsess;
@@ -348,4 +356,28 @@ void
 proc_set_name(struct proc *p, const char *name)
 {
 	strlcpy(p->p_name, name, sizeof(p->p_name));
+}
+
+/*
+ * A session leader exits: its controlling terminal's foreground group
+ * gets SIGHUP, and the terminal belongs to no session any more (another
+ * leader may take it); the session goes on, leaderless.
+ */
+void
+killjobc(struct process *pr)
+{
+	struct session *sp = pr->ps_session;
+	struct tty *tp = sp->s_ttyp;
+
+	if (!SESS_LEADER(pr))
+		return;
+	if (tp != NULL && tp->t_session == sp) {
+		if (tp->t_pgrp != NULL)
+			pgsignal(tp->t_pgrp, SIGHUP, 1);
+		tp->t_pgrp = NULL;
+		tp->t_session = NULL;
+	}
+	sp->s_ttyp = NULL;
+	sp->s_ttyvp = NULL;
+	sp->s_leader = NULL;
 }

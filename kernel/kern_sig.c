@@ -165,6 +165,22 @@ prsignal(struct process *pr, int signum)
 }
 
 /*
+ * Send signum to every process of pgrp; with checkctty, only to those
+ * with a controlling terminal (the terminal's signal keys, SIGTTIN).
+ */
+void
+pgsignal(struct pgrp *pgrp, int signum, int checkctty)
+{
+	struct process *pr;
+
+	if (pgrp == NULL)
+		return;
+	LIST_FOREACH(pr, &pgrp->pg_members, ps_pglist)
+		if (checkctty == 0 || (pr->ps_flags & PS_CONTROLT))
+			prsignal(pr, signum);
+}
+
+/*
  * May p send signum to pr?  Root may signal anyone, a process itself,
  * and a user a process whose real or saved uid is its real or effective
  * one (OpenBSD's cansignal without its set-id and session rules, FIXME:

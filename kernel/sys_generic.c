@@ -16,6 +16,7 @@
 #include <sys/proc.h>
 #include <sys/file.h>
 #include <sys/filedesc.h>
+#include <sys/ioccom.h>
 #include <sys/uio.h>
 #include <sys/malloc.h>
 #include <sys/poll.h>
@@ -23,6 +24,7 @@
 #include <sys/resourcevar.h>
 #include <lib/libkern/libkern.h>
 #include <sys/syscallargs.h>
+#include <lib/libkern/libkern.h>
 
 #define IOSIZE_MAX	0x7fffffffUL	/* what a ssize_t can report */
 
@@ -90,7 +92,7 @@ sys_write(struct proc *p, void *v, register_t *retval)
 
 /*
  * Every thread in select or poll sleeps on selwait; whatever may make a
- * descriptor ready (a pipe's read, write or close, console input) calls
+ * descriptor ready (a pipe's read, write or close, terminal input) calls
  * selwakeup(), which wakes them all to look again.  PORT: upstream keeps
  * a struct selinfo per object to wake only its own selectors; one
  * channel is simpler, at the price of waking every selecting thread for
@@ -100,7 +102,7 @@ sys_write(struct proc *p, void *v, register_t *retval)
 static int selwait;
 static volatile u_int selgen;
 
-/* => any context: console input calls it from its interrupt. */
+/* => thread context: pipes, and the terminal's input thread. */
 void
 selwakeup(void)
 {
@@ -293,5 +295,48 @@ sys_select(struct proc *p, void *v, register_t *retval)
 		if (uset[i] != NULL)
 			error = copyout(&sa->out[i], uset[i], ni);
 	free(sa, M_TEMP, sizeof(*sa));
+	return error;
+}
+
+/*
+ * ioctl(2): control a device.  The command's encoding (<sys/ioccom.h>)
+ * says the argument's size and direction: it is copied in before the
+ * file's fo_ioctl and out after it; a command with no argument passes
+ * the word itself.  ENOTTY for files and pipes that take none.
+ */
+int
+sys_ioctl(struct proc *p, void *v, register_t *retval __unused)
+{
+	struct sys_ioctl_args /* {
+		syscallarg(int) fd;
+		syscallarg(u_long) com;
+		syscallarg(void *) data;
+	} */ *uap = v;
+	u_long com = SCARG(uap, com);
+	size_t size = IOCPARM_LEN(com);
+	char buf[128];
+	caddr_t data = buf;
+	struct file *fp;
+	int error;
+
+	if ((fp = fd_getfile_mode(p->p_fd, SCARG(uap, fd),
+	    FREAD | FWRITE)) == NULL)
+		return EBADF;
+	if (size > sizeof(buf))
+		return ENOTTY;
+	if (fp->f_ops->fo_ioctl == NULL)
+		return ENOTTY;
+	if ((com & IOC_IN) && size > 0) {
+		if ((error = copyin(SCARG(uap, data), data, size)) != 0)
+			return error;
+	} else if (com & IOC_VOID)
+		*(void **)data = SCARG(uap, data);
+	else
+		memset(data, 0, size);
+	FREF(fp);
+	error = fp->f_ops->fo_ioctl(fp, com, data, p);
+	if (error == 0 && (com & IOC_OUT) && size > 0)
+		error = copyout(data, SCARG(uap, data), size);
+	(void)FRELE(fp, p);
 	return error;
 }

@@ -80,6 +80,8 @@ sys_open(struct proc *p, void *v, register_t *retval)
 		vrele(vp);
 		return error;
 	}
+	if (vp->v_op->vop_open != NULL)
+		(void)vp->v_op->vop_open(vp, flags, p);
 	fp->f_flag = fflags & (FREAD | FWRITE | O_NONBLOCK | O_APPEND);
 	fp->f_type = DTYPE_VNODE;
 	fp->f_ops = &vnops;

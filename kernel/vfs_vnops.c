@@ -127,10 +127,22 @@ vn_statfile(struct file *fp, struct stat *sb, struct proc *p __unused)
 	return vn_stat(fp->f_data, sb);
 }
 
+/* ioctl(2) of a vnode: the device's; ENOTTY for a plain file. */
+static int
+vn_ioctl(struct file *fp, u_long com, caddr_t data, struct proc *p)
+{
+	struct vnode *vp = fp->f_data;
+
+	if (vp->v_op->vop_ioctl == NULL)
+		return ENOTTY;
+	return vp->v_op->vop_ioctl(vp, com, data, fp->f_flag, p);
+}
+
 const struct fileops vnops = {
 	.fo_read = vn_read,
 	.fo_write = vn_write,
 	.fo_close = vn_closefile,
 	.fo_poll = vn_poll,
 	.fo_stat = vn_statfile,
+	.fo_ioctl = vn_ioctl,
 };

@@ -69,8 +69,8 @@ printf 'echo through a pipe | cat | cat\r' >&3
 check "a pipeline of three processes" wait_match '^through a pipe$'
 wait_prompts 8
 printf 'sleep 100 &\r' >&3
-check "a background job" wait_match '^\[[0-9]+\]$'
-job=$(tr -d '\r' < "$LOG" | sed -n 's/^\[\([0-9]*\)\]$/\1/p' | head -n 1)
+check "a background job" wait_match '^\[1\] [0-9]+$'
+job=$(tr -d '\r' < "$LOG" | sed -n 's/^\[1\] \([0-9]*\)$/\1/p' | head -n 1)
 wait_prompts 9
 printf 'kill %s\r' "$job" >&3
 wait_prompts 10
@@ -104,10 +104,48 @@ printf 'cd motd\r' >&3
 check "cd to a missing directory is reported" \
     wait_match '^sh: cd: motd: no such directory$'
 wait_prompts 19
+# Job control (docs/tty.md).  The foreground job is cat reading the
+# terminal: a reader ended by the ^C it typed.  (A "sleep 100" would not
+# do: with -icount sleep=off an idle guest's clock leaps, and it ends at once.)
+printf 'cat\r' >&3
+sleep 1
+printf '\003' >&3
+check "^C ends a foreground cat reading the terminal (SIGINT)" wait_prompts 20
+printf 'echo still here\r' >&3
+check "... and the shell survives" wait_match '^still here$'
+wait_prompts 21
+printf 'cat\r' >&3
+sleep 1
+printf '\032' >&3
+check "^Z stops the foreground job (SIGTSTP)" \
+    wait_match '^\[1\]\+ Stopped  cat$'
+wait_prompts 22
+printf 'jobs\r' >&3
+check "jobs lists it stopped" wait_match '^\[1\]  Stopped  cat$'
+wait_prompts 23
+printf 'fg\r' >&3
+sleep 1
+printf 'again\r' >&3
+check "fg continues it in the foreground, reading the terminal" \
+    wait_match '^again$'
+sleep 1
+printf '\032' >&3
+check "... and ^Z stops it again" \
+    wait_match '^\[1\]\+ Stopped  cat$'
+wait_prompts 24
+printf 'kill %%1\r' >&3
+wait_prompts 25
+printf 'jobs\r' >&3
+check "kill %1 ends the stopped job" wait_match '^\[1\]  Done  cat$'
+check "... which jobs no longer lists" \
+    test "$(count '^\[1\]  Stopped  cat$')" = 1
+wait_prompts 26
+printf '\003' >&3
+check "^C at the prompt gives a new prompt" wait_prompts 27
 printf 'exit 3\r' >&3
 check "exit ends the shell with its status" \
     wait_match '^init: the shell \(pid [0-9]+\) ended with status 3$'
-check "... and init starts another" wait_prompts 20
+check "... and init starts another" wait_prompts 28
 echo "quit" >&4
 wait "$qemu"
 exec 3>&- 4>&-

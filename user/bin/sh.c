@@ -1,15 +1,25 @@
 /*
- * sh: a first shell.  It reads a line, splits it into commands at '|' and
+ * sh: a small shell.  It reads a line, splits it into commands at '|' and
  * each command into words, and runs each as a process: fork, then execve
  * in the child (a name without a '/' is looked for in /bin), standard
- * output piped into the next command's standard input, and waitpid for
- * all of them in the parent.  A line ending in '&' is not waited for.
- * Built in: exit [status], cd [dir] (to "/" without one).
- * FIXME: quoting, redirection, job control.
+ * output piped into the next command's standard input.
+ *
+ * Job control, as a POSIX shell does it on a terminal (tty(4)): each
+ * pipeline is a job in a process group of its own (setpgid in both the
+ * parent and the child, whichever runs first); a foreground job gets the
+ * terminal (tcsetpgrp), so ^C and ^Z reach it and not the shell, and the
+ * shell waits for it with WUNTRACED and takes the terminal back.  A line
+ * ending in '&' is a background job.  The shell itself ignores the job
+ * control signals; its children have them back at their defaults.
+ * Built in: exit [status], cd [dir] (to "/" without one), jobs, fg [%n],
+ * bg [%n], kill [-sig] %n.
+ * FIXME: quoting, redirection.
  */
 
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <signal.h>
+#include <termios.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +28,22 @@
 
 #define MAXLINE	256
 #define MAXARGS	16
+#define MAXJOBS	8
+
+/* A job: a pipeline, one process group. */
+struct job {
+	pid_t	j_pgid;			/* 0: a free slot */
+	pid_t	j_pids[MAXARGS];	/* its processes, 0 once ended */
+	int	j_npids;
+	int	j_stopped;		/* stopped by ^Z or a signal */
+	char	j_cmd[MAXLINE];		/* as typed */
+	char	j_name[32];		/* its last command's name */
+};
+
+static struct job jobs[MAXJOBS];
+static int interactive;		/* on a terminal: job control */
+static pid_t shell_pgid;
+static volatile sig_atomic_t interrupted;
 
 /* Read one line from standard input; 0 at end of file. */
 static int
@@ -26,7 +52,17 @@ readline(char *buf, int size)
 	int n = 0;
 	char c;
 
-	while (n < size - 1 && read(STDIN_FILENO, &c, 1) == 1) {
+	c = '\0';
+	while (n < size - 1) {
+		if (read(STDIN_FILENO, &c, 1) != 1) {
+			if (errno == EINTR && interrupted) {
+				/* ^C at the prompt: drop the line. */
+				interrupted = 0;
+				buf[0] = '\0';
+				return 1;
+			}
+			break;
+		}
 		if (c == '\n')
 			break;
 		buf[n++] = c;
@@ -52,6 +88,32 @@ split(char *line, char *argv[])
 	}
 	argv[argc] = NULL;
 	return argc;
+}
+
+/* The job control signals the shell keeps away from itself. */
+static const int jobsigs[] = { SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU };
+
+static void
+onintr(int sig __unused)
+{
+	interrupted = 1;
+}
+
+/*
+ * Set the shell's signals: ^C only ends a read at the prompt (a handler
+ * without SA_RESTART), the job control ones are ignored.  Children get
+ * every one back at its default (dfl).
+ */
+static void
+shell_signals(int dfl)
+{
+	struct sigaction sa = { dfl ? SIG_DFL : onintr, 0, 0 };
+	size_t i;
+
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = dfl ? SIG_DFL : SIG_IGN;
+	for (i = 0; i < sizeof(jobsigs) / sizeof(jobsigs[0]); i++)
+		sigaction(jobsigs[i], &sa, NULL);
 }
 
 /* The child: become the program argv names. */
@@ -84,19 +146,116 @@ cd(const char *dir)
 static void
 report(const char *name, int status)
 {
-	if (WIFSIGNALED(status))
+	if (WIFSIGNALED(status) && WTERMSIG(status) != SIGINT)
 		printf("sh: %s: killed by signal %d\n", name,
 		    WTERMSIG(status));
-	else if (WEXITSTATUS(status) != 0 && WEXITSTATUS(status) != 127)
+	else if (WIFEXITED(status) && WEXITSTATUS(status) != 0 &&
+	    WEXITSTATUS(status) != 127)
 		printf("sh: %s: exit status %d\n", name, WEXITSTATUS(status));
 }
 
+/* The job's number as the user sees it ([1]). */
+static int
+jobno(struct job *j)
+{
+	return j - jobs + 1;
+}
+
+/* Job %n, or the most recent one for NULL; NULL if there is none. */
+static struct job *
+findjob(const char *spec)
+{
+	int n;
+
+	if (spec == NULL) {
+		for (n = MAXJOBS - 1; n >= 0; n--)
+			if (jobs[n].j_pgid != 0)
+				return &jobs[n];
+		return NULL;
+	}
+	n = atoi(spec[0] == '%' ? spec + 1 : spec);
+	if (n < 1 || n > MAXJOBS || jobs[n - 1].j_pgid == 0)
+		return NULL;
+	return &jobs[n - 1];
+}
+
+/* Account for one wait status of process pid; its job, or NULL. */
+static struct job *
+job_status(pid_t pid, int status)
+{
+	struct job *j;
+	int i;
+
+	for (j = jobs; j < jobs + MAXJOBS; j++)
+		for (i = 0; j->j_pgid != 0 && i < j->j_npids; i++) {
+			if (j->j_pids[i] != pid)
+				continue;
+			if (WIFSTOPPED(status))
+				j->j_stopped = 1;
+			else if (WIFCONTINUED(status))
+				j->j_stopped = 0;
+			else
+				j->j_pids[i] = 0;
+			return j;
+		}
+	return NULL;
+}
+
+/* Are all of j's processes gone? */
+static int
+job_done(struct job *j)
+{
+	int i;
+
+	for (i = 0; i < j->j_npids; i++)
+		if (j->j_pids[i] != 0)
+			return 0;
+	return 1;
+}
+
 /*
- * Start command argv with in and out as its standard input and output
- * (-1: the shell's own); returns its pid, or -1.
+ * Run job j in the foreground: give it the terminal, wait until it ends
+ * or stops, take the terminal back.
+ */
+static void
+job_foreground(struct job *j)
+{
+	struct job *k;
+	int status = 0, last = 0;
+	pid_t pid;
+
+	if (interactive)
+		tcsetpgrp(STDIN_FILENO, j->j_pgid);
+	while (!job_done(j) && !j->j_stopped) {
+		/* Without job control the job is in the shell's group. */
+		pid = waitpid(interactive ? -j->j_pgid : -1, &status,
+		    WUNTRACED);
+		if (pid == -1)
+			break;
+		if (pid == j->j_pids[j->j_npids - 1] && !WIFSTOPPED(status))
+			last = status;
+		if ((k = job_status(pid, status)) != NULL && k != j &&
+		    job_done(k)) {
+			printf("[%d]  Done  %s\n", jobno(k), k->j_cmd);
+			k->j_pgid = 0;
+		}
+	}
+	if (interactive)
+		tcsetpgrp(STDIN_FILENO, shell_pgid);
+	if (j->j_stopped) {
+		printf("[%d]+ Stopped  %s\n", jobno(j), j->j_cmd);
+		return;
+	}
+	report(j->j_name, last);
+	j->j_pgid = 0;
+}
+
+/*
+ * Start command argv of job j with in and out as its standard input and
+ * output (-1: the shell's own); returns its pid, or -1.
  */
 static pid_t
-start(char *argv[], int in, int out, int closefd)
+start(struct job *j, char *argv[], int in, int out, int closefd, int fg)
 {
 	pid_t pid;
 
@@ -105,6 +264,14 @@ start(char *argv[], int in, int out, int closefd)
 		return -1;
 	}
 	if (pid == 0) {
+		if (interactive) {
+			/* Here as in the parent: whichever runs first. */
+			pid = getpid();
+			setpgid(0, j->j_pgid != 0 ? j->j_pgid : pid);
+			if (fg)	/* SIGTTOU is still ignored */
+				tcsetpgrp(STDIN_FILENO, getpgrp());
+		}
+		shell_signals(1);
 		if (in != -1) {
 			dup2(in, STDIN_FILENO);
 			close(in);
@@ -117,26 +284,42 @@ start(char *argv[], int in, int out, int closefd)
 			close(closefd);
 		child(argv);
 	}
+	if (j->j_pgid == 0)
+		j->j_pgid = pid;
+	if (interactive)
+		setpgid(pid, j->j_pgid);
 	return pid;
 }
 
 /*
  * Run the pipeline cmds[0] | cmds[1] | ... (ncmds commands, each a word
- * vector); wait for all of it unless background.
+ * vector) as a new job, typed as line; wait for it unless background.
  */
 static void
-run(char **cmds[], int ncmds, int background)
+run(char **cmds[], int ncmds, int background, const char *line)
 {
-	pid_t pids[MAXARGS];
-	int i, in = -1, fds[2], status;
+	struct job *j;
+	int i, in = -1, fds[2];
 
+	for (j = jobs; j < jobs + MAXJOBS && j->j_pgid != 0; j++)
+		continue;
+	if (j == jobs + MAXJOBS) {
+		printf("sh: too many jobs\n");
+		return;
+	}
+	memset(j, 0, sizeof(*j));
+	snprintf(j->j_cmd, sizeof(j->j_cmd), "%s", line);
+	snprintf(j->j_name, sizeof(j->j_name), "%s", cmds[ncmds - 1][0]);
 	for (i = 0; i < ncmds; i++) {
 		fds[0] = fds[1] = -1;
 		if (i + 1 < ncmds && pipe(fds) == -1) {
 			dprintf(STDERR_FILENO, "sh: pipe: error %d\n", errno);
 			break;
 		}
-		pids[i] = start(cmds[i], in, fds[1], fds[0]);
+		j->j_pids[j->j_npids] = start(j, cmds[i], in, fds[1], fds[0],
+		    !background);
+		if (j->j_pids[j->j_npids] != -1)
+			j->j_npids++;
 		if (in != -1)
 			close(in);
 		if (fds[1] != -1)
@@ -145,42 +328,149 @@ run(char **cmds[], int ncmds, int background)
 	}
 	if (in != -1)
 		close(in);
-	if (background) {
-		printf("[%d]\n", pids[ncmds - 1]);
+	if (j->j_npids == 0) {
+		j->j_pgid = 0;
 		return;
 	}
-	while (--i >= 0)
-		if (pids[i] != -1 && waitpid(pids[i], &status, 0) == pids[i] &&
-		    i == ncmds - 1)
-			report(cmds[i][0], status);
+	if (background)
+		printf("[%d] %d\n", jobno(j), j->j_pgid);
+	else
+		job_foreground(j);
+}
+
+/* Collect what background jobs did; report the finished ones. */
+static void
+reap(void)
+{
+	struct job *j;
+	int status;
+	pid_t pid;
+
+	while ((pid = waitpid(-1, &status, WNOHANG | WUNTRACED)) > 0)
+		if ((j = job_status(pid, status)) != NULL && job_done(j)) {
+			printf("[%d]  Done  %s\n", jobno(j), j->j_cmd);
+			j->j_pgid = 0;
+		}
+}
+
+/* jobs: list them. */
+static void
+bi_jobs(void)
+{
+	struct job *j;
+
+	reap();
+	for (j = jobs; j < jobs + MAXJOBS; j++)
+		if (j->j_pgid != 0)
+			printf("[%d]  %s  %s\n", jobno(j),
+			    j->j_stopped ? "Stopped" : "Running", j->j_cmd);
+}
+
+/* fg [%n] and bg [%n]: continue a job, in the foreground or not. */
+static void
+bi_fgbg(int fg, const char *spec)
+{
+	struct job *j;
+
+	if ((j = findjob(spec)) == NULL) {
+		printf("sh: %s: no such job\n", fg ? "fg" : "bg");
+		return;
+	}
+	if (fg)
+		printf("%s\n", j->j_cmd);
+	else
+		printf("[%d]+ %s &\n", jobno(j), j->j_cmd);
+	j->j_stopped = 0;
+	if (fg && interactive)
+		tcsetpgrp(STDIN_FILENO, j->j_pgid);
+	kill(-j->j_pgid, SIGCONT);
+	if (fg)
+		job_foreground(j);
+}
+
+/* kill [-sig] %n: signal a job's group (a stopped one is continued). */
+static int
+bi_kill(int argc, char *argv[])
+{
+	int sig = SIGTERM, i = 1;
+	struct job *j;
+
+	if (argc > 1 && argv[1][0] == '-')
+		sig = atoi(argv[i++] + 1);
+	if (i >= argc || argv[i][0] != '%')
+		return 0;		/* not a job: /bin/kill */
+	if ((j = findjob(argv[i])) == NULL) {
+		printf("sh: kill: %s: no such job\n", argv[i]);
+		return 1;
+	}
+	if (kill(-j->j_pgid, sig) == -1)
+		printf("sh: kill: %s: error %d\n", argv[i], errno);
+	else if (j->j_stopped && sig != SIGKILL && sig != SIGCONT)
+		kill(-j->j_pgid, SIGCONT);	/* to take the signal */
+	return 1;
+}
+
+/* A built-in command: 1 if argv was one (and is done). */
+static int
+builtin(int argc, char *argv[])
+{
+	if (strcmp(argv[0], "exit") == 0)
+		exit(argc > 1 ? atoi(argv[1]) : 0);
+	if (strcmp(argv[0], "cd") == 0) {
+		cd(argc > 1 ? argv[1] : "/");
+		return 1;
+	}
+	if (strcmp(argv[0], "jobs") == 0) {
+		bi_jobs();
+		return 1;
+	}
+	if (strcmp(argv[0], "fg") == 0 || strcmp(argv[0], "bg") == 0) {
+		bi_fgbg(argv[0][0] == 'f', argc > 1 ? argv[1] : NULL);
+		return 1;
+	}
+	if (strcmp(argv[0], "kill") == 0)
+		return bi_kill(argc, argv);
+	return 0;
+}
+
+/*
+ * On a terminal, take control of jobs: the shell in a group of its own
+ * that has the terminal.
+ */
+static void
+shell_init(void)
+{
+	if (!isatty(STDIN_FILENO) || tcgetpgrp(STDIN_FILENO) == -1)
+		return;
+	interactive = 1;
+	shell_signals(0);
+	shell_pgid = getpid();
+	if (getpgrp() != shell_pgid)
+		setpgid(0, shell_pgid);
+	tcsetpgrp(STDIN_FILENO, shell_pgid);
 }
 
 int
 main(void)
 {
-	char line[MAXLINE], *words[MAXARGS], **cmds[MAXARGS];
+	char line[MAXLINE], typed[MAXLINE], *words[MAXARGS], **cmds[MAXARGS];
 	int argc, background, i, ncmds;
 
+	shell_init();
 	for (;;) {
-		while (waitpid(-1, NULL, WNOHANG) > 0)
-			continue;		/* reap background jobs */
+		reap();
 		printf("$ ");
 		fflush(stdout);		/* the prompt has no newline */
 		if (!readline(line, sizeof(line)))
 			exit(0);		/* end of file: ^D */
+		snprintf(typed, sizeof(typed), "%s", line);
 		if ((argc = split(line, words)) == 0)
 			continue;
 		background = strcmp(words[argc - 1], "&") == 0;
 		if (background)
 			words[--argc] = NULL;
-		if (argc == 0)
+		if (argc == 0 || builtin(argc, words))
 			continue;
-		if (strcmp(words[0], "exit") == 0)
-			exit(argc > 1 ? atoi(words[1]) : 0);
-		if (strcmp(words[0], "cd") == 0) {
-			cd(argc > 1 ? words[1] : "/");
-			continue;
-		}
 		/* Cut the words into commands at each "|". */
 		cmds[0] = words;
 		for (i = ncmds = 1; i < argc; i++)
@@ -195,6 +485,6 @@ main(void)
 			printf("sh: a '|' without a command\n");
 			continue;
 		}
-		run(cmds, ncmds, background);
+		run(cmds, ncmds, background, typed);
 	}
 }

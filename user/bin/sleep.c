@@ -1,5 +1,9 @@
-/* sleep seconds: wait that long (nanosleep). */
+/*
+ * sleep seconds: wait that long (nanosleep).  A stop (^Z) and continue
+ * (fg) interrupt the sleep: it goes on with the time left.
+ */
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -13,5 +17,8 @@ main(int argc, char *argv[])
 		dprintf(2, "usage: sleep seconds\n");
 		return 1;
 	}
-	return nanosleep(&ts, NULL) == 0 ? 0 : 1;
+	while (nanosleep(&ts, &ts) == -1)
+		if (errno != EINTR)
+			return 1;
+	return 0;
 }

@@ -61,6 +61,7 @@ long	sysconf(int);
 const char *getprogname(void);
 void	setprogname(const char *);
 int	sched_yield(void);
+int	isatty(int);
 int	pipe(int [2]);
 unsigned int alarm(unsigned int);
 int	reboot(int);

@@ -1,6 +1,7 @@
 /*
  * init: process 1, the first user program.  It gives itself the console
- * as standard input, output and error and runs the shell there, again
+ * as standard input, output and error and runs the shell there (in a
+ * session of its own, the console its controlling terminal), again
  * each time it ends; meanwhile it waits for every process that ends
  * orphaned, so that none stays a zombie.
  *
@@ -13,6 +14,7 @@
 #include <sys/types.h>
 #include <sys/reboot.h>
 #include <sys/wait.h>
+#include <sys/ioctl.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -34,6 +36,8 @@ run_shell(void)
 	}
 	if (pid == 0) {
 		(void)setsid();		/* the shell leads its own session */
+		/* ... with the console as its controlling terminal. */
+		(void)ioctl(STDIN_FILENO, TIOCSCTTY, 0);
 		execve("/bin/sh", argv, environ);
 		printf("init: exec /bin/sh: error %d\n", errno);
 		_exit(127);

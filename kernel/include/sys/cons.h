@@ -16,7 +16,6 @@ void	cnputc(int);
 void	cnputs(const char *);
 int	cngetc(void);
 int	cn_trygetc(void);
-int	cn_input_pending(void);
 void	cons_input(int);
 void	cons_input_flush(void);
 

@@ -15,6 +15,7 @@
 #define O_CREAT		0x0200
 #define O_TRUNC		0x0400
 #define O_EXCL		0x0800
+#define O_NOCTTY	0x8000		/* do not make it the controlling tty */
 #define O_CLOEXEC	0x10000
 
 #define FREAD		0x0001

@@ -26,6 +26,7 @@ struct fileops {
 	/* Which of events (POLLIN, POLLOUT ...) would not block now. */
 	int	(*fo_poll)(struct file *, int events, struct proc *);
 	int	(*fo_stat)(struct file *, struct stat *, struct proc *);
+	int	(*fo_ioctl)(struct file *, u_long, caddr_t, struct proc *);
 };
 
 struct file {

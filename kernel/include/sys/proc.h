@@ -423,6 +423,7 @@ void	leavepgrp(struct process *);
 void	enterthispgrp(struct process *, struct pgrp *);
 void	enternewpgrp(struct process *, struct pgrp *, struct session *);
 void	fixjobc(struct process *, struct pgrp *, int);
+void	killjobc(struct process *);
 void	process_reparent(struct process *, struct process *);
 void	process_clear_orphan(struct process *);
 void	process_untrace(struct process *);

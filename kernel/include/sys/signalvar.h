@@ -12,6 +12,7 @@
 
 struct proc;
 struct process;
+struct pgrp;
 struct sigaltstack;
 
 /* A process's signal actions; threads share them through the process. */
@@ -48,6 +49,7 @@ void	execsigs(struct process *);
 int	sig_sleep_error(struct proc *);
 void	sendsig(struct proc *, int, sigset_t, sig_t);
 void	prsignal(struct process *, int);
+void	pgsignal(struct pgrp *, int, int);
 void	sigstkinit(struct sigaltstack *);
 void	sig_init(void);
 extern struct pool sigacts_pool;

@@ -12,6 +12,7 @@
 #include <sys/time.h>
 
 struct uio;
+struct proc;
 struct ucred;
 struct vnode;
 
@@ -54,6 +55,10 @@ struct vops {
 	 * NULL for vnodes that are not directories.
 	 */
 	int	(*vop_readdir)(struct vnode *, struct uio *);
+	/* Devices: ioctl(2) (NULL: ENOTTY) and open(2) (NULL: nothing). */
+	int	(*vop_ioctl)(struct vnode *, u_long, caddr_t, int,
+		    struct proc *);
+	int	(*vop_open)(struct vnode *, int, struct proc *);
 };
 
 struct vnode {
