@@ -21,6 +21,7 @@
 #include <signal.h>
 #include <termios.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,11 +117,74 @@ shell_signals(int dfl)
 		sigaction(jobsigs[i], &sa, NULL);
 }
 
-/* The child: become the program argv names. */
+/*
+ * One redirection word, "<file", ">file" or ">>file" (or the operator
+ * alone, with the file in the next word): open the file onto standard
+ * input or output.  Returns the words it used (0: not a redirection);
+ * a file that cannot be opened ends the child with status 1.
+ */
+static int
+redirect(char *argv[])
+{
+	const char *op = argv[0], *file;
+	int fd, target, flags, used = 1;
+
+	if (op[0] == '<') {
+		target = STDIN_FILENO;
+		flags = O_RDONLY;
+		file = op + 1;
+	} else if (op[0] == '>') {
+		target = STDOUT_FILENO;
+		flags = O_WRONLY | O_CREAT |
+		    (op[1] == '>' ? O_APPEND : O_TRUNC);
+		file = op + (op[1] == '>' ? 2 : 1);
+	} else
+		return 0;
+	if (*file == '\0') {
+		if ((file = argv[1]) == NULL) {
+			dprintf(STDERR_FILENO, "sh: %s: no file named\n", op);
+			_exit(1);
+		}
+		used = 2;
+	}
+	if ((fd = open(file, flags, 0666)) == -1) {
+		dprintf(STDERR_FILENO, "sh: %s: %s\n", file, strerror(errno));
+		_exit(1);
+	}
+	if (fd != target) {
+		dup2(fd, target);
+		close(fd);
+	}
+	return used;
+}
+
+/* Carry out argv's redirections, taking their words out of argv. */
+static void
+redirections(char *argv[])
+{
+	int i = 0, j = 0, n;
+
+	while (argv[i] != NULL) {
+		if ((n = redirect(argv + i)) > 0)
+			i += n;
+		else
+			argv[j++] = argv[i++];
+	}
+	argv[j] = NULL;
+}
+
+/*
+ * The child: its redirections (after the pipeline's, so that they win,
+ * as POSIX says), then become the program argv names.
+ */
 static __dead void
 child(char *argv[])
 {
 	char path[MAXLINE];
+
+	redirections(argv);
+	if (argv[0] == NULL)
+		_exit(0);		/* only redirections */
 
 	if (strchr(argv[0], '/') != NULL)
 		snprintf(path, sizeof(path), "%s", argv[0]);
