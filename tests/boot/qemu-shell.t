@@ -119,25 +119,36 @@ check "> to a read-only file is reported, with strerror" \
 check "... and >/dev/null swallowed its output" \
     test "$(count '^lost$')" = 0
 wait_prompts 22
+printf 'false\r' >&3
+wait_prompts 23
+printf 'echo status $?\r' >&3
+check "\$? is the last command's exit status" wait_match '^status 1$'
+wait_prompts 24
+printf 'true &\r' >&3
+wait_prompts 25
+printf 'wait\r' >&3
+check "wait: the background job is reported done" \
+    wait_match '^\[1\]  Done  true &$'
+wait_prompts 26
 # Job control (docs/tty.md).  The foreground job is cat reading the
 # terminal: a reader ended by the ^C it typed.  (A "sleep 100" would not
 # do: with -icount sleep=off an idle guest's clock leaps, and it ends at once.)
 printf 'cat\r' >&3
 sleep 1
 printf '\003' >&3
-check "^C ends a foreground cat reading the terminal (SIGINT)" wait_prompts 23
+check "^C ends a foreground cat reading the terminal (SIGINT)" wait_prompts 27
 printf 'echo still here\r' >&3
 check "... and the shell survives" wait_match '^still here$'
-wait_prompts 24
+wait_prompts 28
 printf 'cat\r' >&3
 sleep 1
 printf '\032' >&3
 check "^Z stops the foreground job (SIGTSTP)" \
     wait_match '^\[1\]\+ Stopped  cat$'
-wait_prompts 25
+wait_prompts 29
 printf 'jobs\r' >&3
 check "jobs lists it stopped" wait_match '^\[1\]  Stopped  cat$'
-wait_prompts 26
+wait_prompts 30
 printf 'fg\r' >&3
 sleep 1
 printf 'again\r' >&3
@@ -147,20 +158,20 @@ sleep 1
 printf '\032' >&3
 check "... and ^Z stops it again" \
     wait_match '^\[1\]\+ Stopped  cat$'
-wait_prompts 27
+wait_prompts 31
 printf 'kill %%1\r' >&3
-wait_prompts 28
+wait_prompts 32
 printf 'jobs\r' >&3
 check "kill %1 ends the stopped job" wait_match '^\[1\]  Done  cat$'
 check "... which jobs no longer lists" \
     test "$(count '^\[1\]  Stopped  cat$')" = 1
-wait_prompts 29
+wait_prompts 33
 printf '\003' >&3
-check "^C at the prompt gives a new prompt" wait_prompts 30
+check "^C at the prompt gives a new prompt" wait_prompts 34
 printf 'exit 3\r' >&3
 check "exit ends the shell with its status" \
     wait_match '^init: the shell \(pid [0-9]+\) ended with status 3$'
-check "... and init starts another" wait_prompts 31
+check "... and init starts another" wait_prompts 35
 echo "quit" >&4
 wait "$qemu"
 exec 3>&- 4>&-

@@ -11,9 +11,11 @@
  * shell waits for it with WUNTRACED and takes the terminal back.  A line
  * ending in '&' is a background job.  The shell itself ignores the job
  * control signals; its children have them back at their defaults.
- * Built in: exit [status], cd [dir] (to "/" without one), jobs, fg [%n],
- * bg [%n], kill [-sig] %n.
- * FIXME: quoting, redirection.
+ * Redirections: <file, >file, >>file (or with a space before the file).
+ * "$?" as a word is the last foreground job's status.
+ * Built in: exit [status], cd [dir] (to "/" without one), wait, jobs,
+ * fg [%n], bg [%n], kill [-sig] %n.
+ * FIXME: quoting, variables.
  */
 
 #include <sys/types.h>
@@ -45,6 +47,7 @@ static struct job jobs[MAXJOBS];
 static int interactive;		/* on a terminal: job control */
 static pid_t shell_pgid;
 static volatile sig_atomic_t interrupted;
+static int last_status;		/* $?: the last foreground job's */
 
 /* Read one line from standard input; 0 at end of file. */
 static int
@@ -308,9 +311,13 @@ job_foreground(struct job *j)
 		tcsetpgrp(STDIN_FILENO, shell_pgid);
 	if (j->j_stopped) {
 		printf("[%d]+ Stopped  %s\n", jobno(j), j->j_cmd);
+		last_status = 128 + SIGTSTP;
 		return;
 	}
 	report(j->j_name, last);
+	/* As POSIX shells say it: 128 + the signal for a killed job. */
+	last_status = WIFSIGNALED(last) ? 128 + WTERMSIG(last) :
+	    WEXITSTATUS(last);
 	j->j_pgid = 0;
 }
 
@@ -474,6 +481,38 @@ bi_kill(int argc, char *argv[])
 	return 1;
 }
 
+/*
+ * wait: until every background job has ended (^C ends the wait), each
+ * reported as done.
+ */
+static void
+bi_wait(void)
+{
+	struct job *j;
+	int status;
+	pid_t pid;
+
+	while ((pid = waitpid(-1, &status, 0)) > 0)
+		if ((j = job_status(pid, status)) != NULL && job_done(j)) {
+			printf("[%d]  Done  %s\n", jobno(j), j->j_cmd);
+			j->j_pgid = 0;
+		}
+	interrupted = 0;
+}
+
+/* Replace each word "$?" with the last foreground job's status. */
+static void
+expand_status(char *words[])
+{
+	static char buf[12];
+	int i;
+
+	snprintf(buf, sizeof(buf), "%d", last_status);
+	for (i = 0; words[i] != NULL; i++)
+		if (strcmp(words[i], "$?") == 0)
+			words[i] = buf;
+}
+
 /* A built-in command: 1 if argv was one (and is done). */
 static int
 builtin(int argc, char *argv[])
@@ -482,6 +521,10 @@ builtin(int argc, char *argv[])
 		exit(argc > 1 ? atoi(argv[1]) : 0);
 	if (strcmp(argv[0], "cd") == 0) {
 		cd(argc > 1 ? argv[1] : "/");
+		return 1;
+	}
+	if (strcmp(argv[0], "wait") == 0) {
+		bi_wait();
 		return 1;
 	}
 	if (strcmp(argv[0], "jobs") == 0) {
@@ -530,6 +573,7 @@ main(void)
 		snprintf(typed, sizeof(typed), "%s", line);
 		if ((argc = split(line, words)) == 0)
 			continue;
+		expand_status(words);
 		background = strcmp(words[argc - 1], "&") == 0;
 		if (background)
 			words[--argc] = NULL;
