@@ -37,6 +37,8 @@ wait_prompts() {
 count() { tr -d '\r' < "$LOG" | grep -Ec -- "$1"; }
 
 check "init is pid 1" wait_match "^init: pid 1, Tine's first user program$"
+check "init runs /etc/rc with the shell before the console's shell" \
+    wait_match '^/etc/rc: try forktree 3'
 check "the shell prompts" wait_prompts 1
 printf 'hello a b\r' >&3
 check "a program runs with its arguments" wait_match \

@@ -48,6 +48,7 @@ static int interactive;		/* on a terminal: job control */
 static pid_t shell_pgid;
 static volatile sig_atomic_t interrupted;
 static int last_status;		/* $?: the last foreground job's */
+static int prompt;		/* reading a terminal: prompt for lines */
 
 /* Read one line from standard input; 0 at end of file. */
 static int
@@ -547,7 +548,8 @@ builtin(int argc, char *argv[])
 static void
 shell_init(void)
 {
-	if (!isatty(STDIN_FILENO) || tcgetpgrp(STDIN_FILENO) == -1)
+	prompt = isatty(STDIN_FILENO);	/* not for a script (init's /etc/rc) */
+	if (!prompt || tcgetpgrp(STDIN_FILENO) == -1)
 		return;
 	interactive = 1;
 	shell_signals(0);
@@ -566,8 +568,10 @@ main(void)
 	shell_init();
 	for (;;) {
 		reap();
-		printf("$ ");
-		fflush(stdout);		/* the prompt has no newline */
+		if (prompt) {
+			printf("$ ");
+			fflush(stdout);	/* the prompt has no newline */
+		}
 		if (!readline(line, sizeof(line)))
 			exit(0);		/* end of file: ^D */
 		snprintf(typed, sizeof(typed), "%s", line);

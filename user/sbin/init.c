@@ -5,6 +5,10 @@
  * each time it ends; meanwhile it waits for every process that ends
  * orphaned, so that none stays a zombie.
  *
+ * First, if there is an /etc/rc, init runs it as a shell script (the
+ * shell reading it as its standard input) and waits for it, as OpenBSD's
+ * init does before it starts the logins.
+ *
  * With boot option run=/bin/prog,arg1,arg2 the kernel starts it as
  * "init -r /bin/prog,arg1,arg2": init runs that command instead of the
  * shell, prints "run: exit N" or "run: signal N" and powers off, so that
@@ -92,6 +96,31 @@ run_command(char *command)
 		nanosleep(&second, NULL);
 }
 
+/* Run /etc/rc, if the ramdisk has one, with the shell; wait for it. */
+static void
+run_rc(void)
+{
+	char *argv[] = { "sh", NULL };
+	int fd, status;
+	pid_t pid;
+
+	if ((fd = open("/etc/rc", O_RDONLY)) == -1)
+		return;
+	if ((pid = fork()) == 0) {
+		dup2(fd, 0);
+		close(fd);
+		execve("/bin/sh", argv, environ);
+		_exit(127);
+	}
+	close(fd);
+	while (pid > 0 && waitpid(-1, &status, 0) != pid)
+		continue;
+	if (pid > 0 && status != 0)
+		printf("init: /etc/rc ended with status %d\n",
+		    WIFEXITED(status) ? WEXITSTATUS(status) : 128 +
+		    WTERMSIG(status));
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -103,6 +132,7 @@ main(int argc, char *argv[])
 	if (argc == 3 && strcmp(argv[1], "-r") == 0)
 		run_command(argv[2]);
 	printf("init: pid %d, Tine's first user program\n", getpid());
+	run_rc();
 	/* The shell again whenever it ends; a pause if it cannot start. */
 	for (;;) {
 		run_shell();
