@@ -327,6 +327,25 @@ sys_close(struct proc *p, void *v, register_t *retval __unused)
 	return FRELE(fp, p);
 }
 
+/*
+ * A new descriptor for fp, the lowest free one at or above minfd, with
+ * descriptor flags flags (close-on-exec is not copied from the old one):
+ * dup(2) and fcntl's F_DUPFD.  *retval gets it.
+ */
+static int
+dodup(struct proc *p, struct file *fp, int minfd, int flags,
+    register_t *retval)
+{
+	int new, error;
+
+	if ((error = fdalloc(p, minfd, &new)) != 0)
+		return error;
+	FREF(fp);
+	fdinsert(p->p_fd, new, flags, fp);
+	*retval = new;
+	return 0;
+}
+
 /* dup(2): the lowest free descriptor, for the same open file. */
 int
 sys_dup(struct proc *p, void *v, register_t *retval)
@@ -334,18 +353,11 @@ sys_dup(struct proc *p, void *v, register_t *retval)
 	struct sys_dup_args /* {
 		syscallarg(int) fd;
 	} */ *uap = v;
-	struct filedesc *fdp = p->p_fd;
 	struct file *fp;
-	int new, error;
 
-	if ((fp = fd_getfile(fdp, SCARG(uap, fd))) == NULL)
+	if ((fp = fd_getfile(p->p_fd, SCARG(uap, fd))) == NULL)
 		return EBADF;
-	if ((error = fdalloc(p, 0, &new)) != 0)
-		return error;
-	FREF(fp);
-	fdinsert(fdp, new, 0, fp);	/* close-on-exec is not copied */
-	*retval = new;
-	return 0;
+	return dodup(p, fp, 0, 0, retval);
 }
 
 /* dup2(2): descriptor to, closed first if open, for from's file. */
@@ -395,7 +407,7 @@ sys_fcntl(struct proc *p, void *v, register_t *retval)
 		syscallarg(void *) arg;
 	} */ *uap = v;
 	struct filedesc *fdp = p->p_fd;
-	int fd = SCARG(uap, fd), arg = (int)SCARG(uap, arg), new, error;
+	int fd = SCARG(uap, fd), arg = (int)SCARG(uap, arg);
 	struct file *fp;
 
 	if ((fp = fd_getfile(fdp, fd)) == NULL)
@@ -405,13 +417,8 @@ sys_fcntl(struct proc *p, void *v, register_t *retval)
 	case F_DUPFD_CLOEXEC:
 		if ((u_int)arg >= MIN(lim_cur(RLIMIT_NOFILE), (rlim_t)maxfiles))
 			return EINVAL;
-		if ((error = fdalloc(p, arg, &new)) != 0)
-			return error;
-		FREF(fp);
-		fdinsert(fdp, new, SCARG(uap, cmd) == F_DUPFD_CLOEXEC ?
-		    UF_EXCLOSE : 0, fp);
-		*retval = new;
-		return 0;
+		return dodup(p, fp, arg, SCARG(uap, cmd) == F_DUPFD_CLOEXEC ?
+		    UF_EXCLOSE : 0, retval);
 	case F_GETFD:
 		*retval = (fdp->fd_ofileflags[fd] & UF_EXCLOSE) ? FD_CLOEXEC : 0;
 		return 0;

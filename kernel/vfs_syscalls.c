@@ -92,17 +92,15 @@ sys_open(struct proc *p, void *v, register_t *retval)
 	return 0;
 }
 
-/* The size of vp's file: its bytes in the ramdisk; 0 for a device. */
+/* The size of vp's file (VOP_GETATTR); 0 when it has none (a device). */
 static off_t
 vn_size(struct vnode *vp)
 {
-	const char *data;
-	size_t size;
+	struct vattr va;
 
-	if (vp->v_op->vop_image == NULL ||
-	    vp->v_op->vop_image(vp, &data, &size) != 0)
+	if (vp->v_op->vop_getattr == NULL || VOP_GETATTR(vp, &va) != 0)
 		return 0;
-	return size;
+	return va.va_size;
 }
 
 /*

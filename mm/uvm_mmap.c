@@ -25,11 +25,12 @@
 #include <uvm/uvm.h>
 #include <machine/vmparam.h>
 
-/* Is [addr, addr + len) a non-empty range of user space? */
+/* Is [addr, addr + len) a non-empty, page-aligned range of user space? */
 static int
 uvm_range_ok(vaddr_t addr, vsize_t len)
 {
-	return len != 0 && addr >= VM_MIN_ADDRESS && addr + len > addr &&
+	return (addr & PAGE_MASK) == 0 && len != 0 &&
+	    addr >= VM_MIN_ADDRESS && addr + len > addr &&
 	    addr + len <= VM_MAXUSER_ADDRESS;
 }
 
@@ -110,7 +111,7 @@ sys_mmap(struct proc *p, void *v, register_t *retval)
 			return error;
 	}
 	if (flags & MAP_FIXED) {
-		if ((addr & PAGE_MASK) != 0 || !uvm_range_ok(addr, len))
+		if (!uvm_range_ok(addr, len))
 			return EINVAL;
 		(void)uvm_unmap(map, addr, addr + len);
 	} else
@@ -138,7 +139,7 @@ sys_munmap(struct proc *p, void *v, register_t *retval __unused)
 	vaddr_t addr = (vaddr_t)SCARG(uap, addr);
 	vsize_t len = round_page(SCARG(uap, len));
 
-	if ((addr & PAGE_MASK) != 0 || !uvm_range_ok(addr, len))
+	if (!uvm_range_ok(addr, len))
 		return EINVAL;
 	return uvm_unmap(&p->p_vmspace->vm_map, addr, addr + len);
 }
@@ -156,7 +157,7 @@ sys_mprotect(struct proc *p, void *v, register_t *retval __unused)
 	vsize_t len = round_page(SCARG(uap, len));
 	int prot = SCARG(uap, prot);
 
-	if ((addr & PAGE_MASK) != 0 || !uvm_range_ok(addr, len) ||
+	if (!uvm_range_ok(addr, len) ||
 	    (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)) != 0)
 		return EINVAL;
 	return uvm_map_protect(&p->p_vmspace->vm_map, addr, addr + len,
@@ -176,7 +177,7 @@ sys_minherit(struct proc *p, void *v, register_t *retval __unused)
 	vsize_t len = round_page(SCARG(uap, len));
 	int inherit = SCARG(uap, inherit);
 
-	if ((addr & PAGE_MASK) != 0 || !uvm_range_ok(addr, len) ||
+	if (!uvm_range_ok(addr, len) ||
 	    (inherit != MAP_INHERIT_SHARE && inherit != MAP_INHERIT_COPY &&
 	    inherit != MAP_INHERIT_NONE))
 		return EINVAL;
