@@ -9,6 +9,7 @@
 #   make test       host unit tests, then boots in QEMU (3 CPUs) and Bochs
 #   make smoke      build and one QEMU boot running the kernel self-tests
 #   make bench      the kernel benchmarks, in guest instructions
+#   make profile    RUN=...: where a program's instructions go, by function
 #   make deps       install the Debian packages the above need
 #   make clean
 # docs/testing.md and docs/debugging.md explain the targets in detail.
@@ -79,7 +80,7 @@ UPROGS	:= $(patsubst user/%.c,$(B)/root/%,\
 UETC	:= $(patsubst user/etc/%,$(B)/root/etc/%,$(wildcard user/etc/*))
 RAMDISK	:= $(B)/ramdisk.tar
 
-.PHONY: all deps run qemu debug test smoke bench screenshot host-tests \
+.PHONY: all deps run qemu debug test smoke bench profile screenshot host-tests \
 	boot-tests \
 	clean
 all: $(B)/tine.iso
@@ -295,6 +296,18 @@ smoke: deps $(B)/test/test.iso
 # The kernel benchmarks in guest instructions (QEMU -icount shift=0).
 bench: deps $(B)/test/bench.iso $(B)/test/run-forkbench.iso
 	tests/bench.sh
+
+# make profile RUN='/bin/forkbench fork_exit_wait 20': the guest
+# instructions between the program's two getppid() markers, function by
+# function (tests/profile.pl; slow: QEMU logs every instruction).
+profile: deps $(B)/tine.iso
+	@mkdir -p $(B)/run
+	$(Q)sed "s|@CMDLINE@|run=$(RUNWORDS)|" iso/grub-test.cfg.in \
+	    > $(B)/run/profile.cfg
+	$(Q)iso/mkiso $(B)/run/profile.iso $(B)/kernel.elf \
+	    $(B)/run/profile.cfg $(RAMDISK)
+	tests/profile.pl $(B)/run/profile.iso $(B)/kernel.elf \
+	    $(B)/root$(firstword $(RUN))
 
 # docs/screenshot.png: the VGA screen after a few monitor commands.
 screenshot: deps $(B)/test/monitor.iso

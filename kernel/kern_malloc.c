@@ -36,9 +36,10 @@
  *    malloc returned, or of a size that does not fit what malloc gave
  *    (size 0 means "unknown" and is not checked);
  *  - free() of a chunk that is already free;
- *  - a freed chunk is filled with POISON_VALUE, and malloc checks the
- *    pattern before it hands the chunk out again: a write through a
- *    stale pointer panics with "malloc: modified free chunk".
+ *  - a freed chunk's first POISON_SIZE bytes are filled with
+ *    POISON_VALUE, and malloc checks the pattern before it hands the
+ *    chunk out again: a write through a stale pointer panics with
+ *    "malloc: modified free chunk".
  *
  * M_WAITOK: OpenBSD's malloc sleeps until memory is freed.  Tine has no
  * scheduler to sleep on yet (tsleep comes with it), so when memory is
@@ -240,6 +241,8 @@ poison_mem(void *v, size_t len)
 	uint32_t *ip = v;
 	size_t i;
 
+	if (len > POISON_SIZE)
+		len = POISON_SIZE;
 	for (i = 0; i < len / sizeof(*ip); i++)
 		ip[i] = POISON_VALUE;
 }
@@ -255,6 +258,8 @@ poison_check(void *v, size_t len, size_t *pidx, uint32_t *pval)
 	uint32_t *ip = v;
 	size_t i;
 
+	if (len > POISON_SIZE)
+		len = POISON_SIZE;
 	for (i = 0; i < len / sizeof(*ip); i++) {
 		if (ip[i] != POISON_VALUE) {
 			*pidx = i;
@@ -315,7 +320,8 @@ kmem_check_free(struct kmempage *kp, struct kmem_freelist *kf)
 		    "%s): offset 0 holds 0x%08x, not 0x%08x", kf, size,
 		    kmem_typename(kf->kf_type), (uint32_t)kf->kf_spare0,
 		    POISON_VALUE);
-	if (poison_check((char *)kf + hdr, size - hdr, &idx, &want))
+	if (poison_check((char *)kf + hdr, MIN(size, POISON_SIZE) - hdr, &idx,
+	    &want))
 		panic("malloc: modified free chunk %p (%zu bytes, freed as "
 		    "%s): offset %zu holds 0x%08x, not 0x%08x", kf, size,
 		    kmem_typename(kf->kf_type), hdr + idx * 4,

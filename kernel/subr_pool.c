@@ -25,8 +25,9 @@
  * (OpenBSD keeps idle pages for a while.)
  *
  * A free item starts with struct pool_item, a magic number and the link;
- * with DIAGNOSTIC the rest holds POISON_VALUE, checked by pool_get(),
- * which panics on "modified free item".  pool_put() panics on an item
+ * with DIAGNOSTIC the rest of its first POISON_SIZE bytes holds
+ * POISON_VALUE, checked by pool_get(), which panics on "modified free
+ * item".  pool_put() panics on an item
  * of another pool, one not from a pool page, one not at an item
  * boundary, and on a double put; pool_destroy() on items still out.
  *
@@ -389,7 +390,8 @@ pool_check_free(struct pool *pp, struct pool_page_header *ph,
 	if (pi->pi_magic != POOL_IMAGIC(pi))
 		panic("pool_get: %s: modified free item %p: magic 0x%lx, not "
 		    "0x%lx", pp->pr_wchan, pi, pi->pi_magic, POOL_IMAGIC(pi));
-	if (poison_check((char *)pi + hdr, pp->pr_size - hdr, &idx, &want))
+	if (poison_check((char *)pi + hdr, MIN(pp->pr_size, POISON_SIZE) - hdr,
+	    &idx, &want))
 		panic("pool_get: %s: modified free item %p: offset %zu holds "
 		    "0x%08x, not 0x%08x", pp->pr_wchan, pi, hdr + idx * 4,
 		    ((uint32_t *)((char *)pi + hdr))[idx], want);

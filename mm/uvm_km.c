@@ -56,6 +56,12 @@ km_find(u_int n)
 	u_int i, run = 0;
 
 	for (i = 0; i < KM_NPAGES; i++) {
+		/* Whole words in use (the low pages, mostly) at once. */
+		if (i % 32 == 0 && km_used[i / 32] == 0xffffffffU) {
+			run = 0;
+			i += 31;
+			continue;
+		}
 		run = km_isused(i) ? 0 : run + 1;
 		if (run == n)
 			return i + 1 - n;
@@ -169,8 +175,8 @@ uvm_km_free(vaddr_t va, vsize_t size)
 }
 
 /*
- * A thread's u-area: USPACE bytes of zeroed kernel memory for its kernel
- * stack (and, later, its PCB and TSS), with an unmapped guard page just
+ * A thread's u-area: USPACE bytes of kernel memory for its PCB and TSS
+ * (zeroed) and its kernel stack, with an unmapped guard page just
  * below, so that a stack overflow faults instead of overwriting whatever
  * lies beneath (the fault then becomes a double fault, handled by its own
  * task: see trap.c).  Returns the u-area's address, 0 when memory is
@@ -196,7 +202,17 @@ uvm_uarea_alloc(void)
 
 	if (va == 0)
 		return 0;
-	if (km_populate(va + PAGE_SIZE, n, UVM_KMF_ZERO) != 0) {
+	/*
+	 * Only struct user's page is zeroed: the stack above it is always
+	 * written before it is read, and zeroing 3 more pages would cost
+	 * fork about 3000 instructions (docs/performance.md).
+	 */
+	if (km_populate(va + PAGE_SIZE, 1, UVM_KMF_ZERO) != 0) {
+		km_unreserve(va, n + 1);
+		return 0;
+	}
+	if (km_populate(va + 2 * PAGE_SIZE, n - 1, 0) != 0) {
+		km_release(va + PAGE_SIZE, 1);
 		km_unreserve(va, n + 1);
 		return 0;
 	}

@@ -593,16 +593,23 @@ test_modified_free_chunk(void **state)
 	free(q, M_TEMP, 64);
 	free(r, M_TEMP, 64);
 
-	/* The last word of the largest chunk. */
+	/*
+	 * The last poisoned word of the largest chunk (POISON_SIZE bytes
+	 * are, as in OpenBSD); a write past them goes unseen.
+	 */
 	p = malloc(2048, M_TEMP, M_WAITOK);
 	q = malloc(2048, M_TEMP, M_WAITOK);
 	free(p, M_TEMP, 2048);
-	p[511] = 7;
+	p[POISON_SIZE / 4 - 1] = 7;
 	EXPECT_PANIC((void)malloc(2048, M_TEMP, M_WAITOK),
 	    "malloc: modified free chunk %p (2048 bytes, freed as temp): "
-	    "offset 2044 holds 0x00000007, not 0xdeadbeef", p);
-	p[511] = POISON_VALUE;
+	    "offset 60 holds 0x00000007, not 0xdeadbeef", p);
+	p[POISON_SIZE / 4 - 1] = POISON_VALUE;
+	p[POISON_SIZE / 4] = 7;
+	r = malloc(2048, M_TEMP, M_WAITOK);
+	assert_ptr_equal(r, p);
 	free(q, M_TEMP, 2048);
+	free(r, M_TEMP, 2048);
 }
 
 /* malloc leaves the level as it found it, whatever that was. */

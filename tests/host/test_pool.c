@@ -160,7 +160,8 @@ test_zero_and_poison(void **state)
 		assert_int_equal(p[i], 0);
 	pool_put(&testpl, p);
 	p = pool_get(&testpl, PR_WAITOK);	/* not zeroed: the poison */
-	assert_int_equal(p[49], POISON_VALUE);
+	assert_int_equal(p[POISON_SIZE / 4 - 1], POISON_VALUE);
+	assert_int_equal(p[49], 0);		/* past the poison: stale */
 	pool_put(&testpl, p);
 	pool_put(&testpl, keep);
 	pool_destroy(&testpl);

@@ -11,12 +11,19 @@
  *   fork_exec_wait   fork, execve of /bin/true, waitpid
  *   pipe_roundtrip   one byte to a child and one byte back
  *   fork_heap_NM     fork + _exit + waitpid with N MiB of touched memory
+ *
+ * "forkbench NAME [N]" runs one of them (or fork_exit_wait,
+ * vfork_exit_wait, getpid) N times, between two getppid() markers:
+ * "make profile" (tests/profile.pl) counts the instructions between
+ * them, function by function.
  */
 
 #include <sys/types.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -29,9 +36,21 @@ now(void)
 	return ts.tv_sec * 1000000000ULL + ts.tv_nsec;
 }
 
+/*
+ * The profiler's marker (tests/profile.pl counts the instructions between
+ * the first two getppid calls): called just before and just after each
+ * timed loop.
+ */
+static void
+mark(void)
+{
+	(void)getppid();
+}
+
 static void
 report(const char *name, uint64_t t0, int n)
 {
+	mark();
 	printf("bench %s %lu\n", name, (unsigned long)((now() - t0) / n));
 }
 
@@ -39,10 +58,12 @@ static void
 fork_exec_wait(int n)
 {
 	char *argv[] = { "true", NULL };
-	uint64_t t0 = now();
+	uint64_t t0;
 	pid_t pid;
 	int i;
 
+	mark();
+	t0 = now();
 	for (i = 0; i < n; i++) {
 		if ((pid = fork()) == 0) {
 			execve("/bin/true", argv, environ);
@@ -74,6 +95,7 @@ pipe_roundtrip(int n)
 	close(from[1]);
 	write(to[1], &c, 1);		/* warm up: both sides running */
 	read(from[0], &c, 1);
+	mark();
 	t0 = now();
 	for (i = 0; i < n; i++) {
 		write(to[1], &c, 1);
@@ -105,6 +127,7 @@ fork_heap(int mib, int n)
 		for (off = 0; off < len; off += 4096)
 			mem[off] = 1;
 	}
+	mark();
 	t0 = now();
 	for (i = 0; i < n; i++) {
 		if ((pid = fork()) == 0)
@@ -117,12 +140,71 @@ fork_heap(int mib, int n)
 		munmap(mem, len);
 }
 
+/* vfork + _exit + waitpid: for the profiler (the kernel times this one). */
+static void
+vfork_exit_wait(int n)
+{
+	uint64_t t0;
+	pid_t pid;
+	int i;
+
+	mark();
+	t0 = now();
+	for (i = 0; i < n; i++) {
+		if ((pid = vfork()) == 0)
+			_exit(0);
+		waitpid(pid, NULL, 0);
+	}
+	report("vfork_exit_wait", t0, n);
+}
+
+/* getpid: for the profiler (the kernel times the bare system call). */
+static void
+getpid_loop(int n)
+{
+	uint64_t t0;
+	int i;
+
+	mark();
+	t0 = now();
+	for (i = 0; i < n; i++)
+		(void)getpid();
+	report("getpid", t0, n);
+}
+
+static void
+fork_exit_wait(int n)
+{
+	fork_heap(0, n);
+}
+
+/* "forkbench NAME [N]": one benchmark, N times (for tests/profile.pl). */
+static const struct {
+	const char	*name;
+	void		(*func)(int);
+} one[] = {
+	{ "fork_exec_wait", fork_exec_wait },
+	{ "pipe_roundtrip", pipe_roundtrip },
+	{ "fork_exit_wait", fork_exit_wait },
+	{ "vfork_exit_wait", vfork_exit_wait },
+	{ "getpid", getpid_loop },
+};
+
 int
-main(void)
+main(int argc, char *argv[])
 {
 	static const int sizes[] = { 0, 1, 4, 16, 64 };
 	unsigned int i;
 
+	if (argc > 1) {
+		for (i = 0; i < sizeof(one) / sizeof(one[0]); i++)
+			if (strcmp(argv[1], one[i].name) == 0) {
+				one[i].func(argc > 2 ? atoi(argv[2]) : 10);
+				return 0;
+			}
+		fprintf(stderr, "forkbench: no benchmark %s\n", argv[1]);
+		return 1;
+	}
 	fork_exec_wait(50);
 	pipe_roundtrip(500);
 	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)

@@ -137,16 +137,20 @@ pmap_reference(struct pmap *pm)
 void
 pmap_destroy(struct pmap *pm)
 {
-	u_int i;
+	u_int w, i;
+	uint32_t bits;
 
 	KASSERT(pm != pmap_kernel());
 	if (--pm->pm_refs > 0)
 		return;
 	KASSERT(!pmap_is_active(pm));
-	for (i = 0; i < PDSLOT_KERN; i++)
-		if (pm->pm_pdir[i] & PG_V)
+	for (w = 0; w < nitems(pm->pm_ptmap); w++)
+		for (bits = pm->pm_ptmap[w]; bits != 0; bits &= bits - 1) {
+			i = w * 32 + __builtin_ctz(bits);
+			KASSERT(pm->pm_pdir[i] & PG_V);
 			uvm_pagefree(PHYS_TO_VM_PAGE(pm->pm_pdir[i] &
 			    PG_FRAME));
+		}
 	uvm_pagefree(PHYS_TO_VM_PAGE(pm->pm_pdirpa));
 	pool_put(&pmap_pmap_pool, pm);
 }
@@ -169,6 +173,7 @@ pmap_pte(struct pmap *pm, vaddr_t va, int alloc)
 			return NULL;
 		pg->wire_count = 1;
 		pm->pm_ptpages++;
+		pm->pm_ptmap[pdei(va) / 32] |= 1U << (pdei(va) % 32);
 		/* User bit and RW on the PDE: the PTEs decide. */
 		*pde = VM_PAGE_TO_PHYS(pg) | PG_V | PG_RW | PG_u;
 	}

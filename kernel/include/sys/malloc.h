@@ -126,6 +126,13 @@ void	malloc_printit(int (*)(const char *, ...));
 
 /* Freed memory is filled with a pattern, checked when it is reused. */
 #define POISON_VALUE	0xdeadbeefU
+/*
+ * Only the first POISON_SIZE bytes of a free chunk or pool item are
+ * poisoned and checked, as in OpenBSD's subr_poison.c: a stale pointer
+ * most often writes near the start of what it points to, and filling
+ * whole 2 KiB chunks would cost more than the allocation itself.
+ */
+#define POISON_SIZE	64
 void	poison_mem(void *, size_t);
 int	poison_check(void *, size_t, size_t *, uint32_t *);
 #endif /* _KERNEL */

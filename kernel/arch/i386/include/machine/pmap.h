@@ -55,6 +55,11 @@ struct pmap {
 	paddr_t	pm_pdirpa;		/* ... its physical address, for CR3 */
 	int	pm_refs;
 	int	pm_ptpages;		/* user page tables allocated */
+	/*
+	 * Which user PDEs hold a page table, one bit each: pmap_destroy
+	 * frees them without reading all 768 PDEs.
+	 */
+	uint32_t pm_ptmap[PDSLOT_KERN / 32];
 	struct {
 		long	resident_count;	/* pages mapped */
 		long	wired_count;
