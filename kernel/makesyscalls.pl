@@ -8,12 +8,13 @@ my ($master, $out) = @ARGV;
 die "usage: $0 syscalls.master outdir\n" unless defined $out;
 open(my $in, '<', $master) or die "$master: $!\n";
 
-my @calls;	# [number, return type, name, [[type, arg], ...]]
+my @calls;	# [number, return type, name, [[type, arg], ...], flags]
 while (my $line = <$in>) {
 	next if $line =~ /^\s*(;|$)/;
-	$line =~ /^(\d+)\s+STD\s+\{\s*(.+?)\s*(sys_\w+)\s*\((.*)\)\s*;\s*\}\s*$/
+	$line =~ /^(\d+)\s+STD\s+(NOLOCK\s+)?\{\s*(.+?)\s*(sys_\w+)\s*\((.*)\)\s*;\s*\}\s*$/
 	    or die "$master:$.: cannot read: $line";
-	my ($num, $ret, $name, $args) = ($1, $2, $3, $4);
+	my ($num, $flags, $ret, $name, $args) =
+	    ($1, defined $2 ? 'SY_NOLOCK' : '0', $3, $4, $5);
 	my @args;
 	if ($args ne 'void') {
 		for my $a (split /\s*,\s*/, $args) {
@@ -22,7 +23,7 @@ while (my $line = <$in>) {
 		}
 	}
 	die "$master:$.: $num out of order\n" if @calls && $num <= $calls[-1][0];
-	push @calls, [$num, $ret, $name, \@args];
+	push @calls, [$num, $ret, $name, \@args, $flags];
 }
 close($in);
 my $max = $calls[-1][0] + 1;
@@ -97,14 +98,14 @@ $t = $head . <<'C';
 #include <sys/syscall.h>
 #include <sys/syscallargs.h>
 
-/* [number] = { arguments, bytes of arguments, function } */
+/* [number] = { arguments, bytes of arguments, flags, function } */
 const struct sysent sysent[SYS_MAXSYSCALL] = {
 C
 for my $c (@calls) {
-	my ($num, $ret, $name, $args) = @$c;
+	my ($num, $ret, $name, $args, $flags) = @$c;
 	my $size = @$args ? "sizeof(struct ${name}_args)" : "0";
-	$t .= sprintf("\t[%d] = { %d, %s, %s },\n", $num, scalar(@$args),
-	    $size, $name);
+	$t .= sprintf("\t[%d] = { %d, %s, %s, %s },\n", $num, scalar(@$args),
+	    $size, $flags, $name);
 }
 $t .= "};\n";
 emit("init_sysent.c", $t);

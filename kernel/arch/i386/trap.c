@@ -49,8 +49,8 @@
 #include <machine/cpu.h>
 
 void	trap(struct trapframe *);
+void	syscall(struct trapframe *);
 static void trap_ast(void);
-static void syscall(struct trapframe *);
 static void trap_exit(struct proc *, int) __dead;
 void	trap_doublefault(void);
 
@@ -279,10 +279,6 @@ trap(struct trapframe *tf)
 	vaddr_t cr2;
 	int error = 0;
 
-	if (tf->tf_trapno == T_SYSCALL && TRAPF_USERMODE(tf)) {
-		syscall(tf);
-		goto out;
-	}
 	if (tf->tf_trapno >= ICU_OFFSET) {
 		intr_dispatch(tf);
 		goto out;
@@ -299,6 +295,17 @@ trap(struct trapframe *tf)
 out:
 	if (TRAPF_USERMODE(tf))
 		trap_ast();
+}
+
+/*
+ * Has trap_ast() anything to do for p?  Inline: most system calls return
+ * with nothing, and this costs them a few instructions, not a call.
+ */
+static inline int
+trap_ast_pending(struct proc *p)
+{
+	return p->p_md.md_astpending || (p->p_siglist |
+	    p->p_p->ps_siglist) != 0 || (p->p_p->ps_flags & PS_STOPPED);
 }
 
 /*
@@ -441,9 +448,12 @@ child_return(void *arg)
  *   user stack at the trap:  [esp] stub's return address
  *                            [esp+4] first argument, [esp+8] second ...
  *
- * => from trap() with interrupts off; the call runs with them on.
+ * Calls marked NOLOCK in syscalls.master (getpid and the like, as in
+ * OpenBSD) run without the kernel lock.
+ * => from Xsyscall (vector.asm) with interrupts off; the call runs with
+ *    them on.
  */
-static void
+void
 syscall(struct trapframe *tf)
 {
 	struct proc *p = curproc;
@@ -451,6 +461,10 @@ syscall(struct trapframe *tf)
 	register_t code = tf->tf_eax, rval[2], args[8];
 	int error;
 
+	if (!TRAPF_USERMODE(tf)) {	/* the kernel never does that */
+		trap(tf);
+		return;
+	}
 	p->p_md.md_regs = tf;
 	enable_intr();
 	if (code <= 0 || code >= SYS_MAXSYSCALL ||
@@ -465,9 +479,13 @@ syscall(struct trapframe *tf)
 		goto done;
 	rval[0] = 0;
 	rval[1] = tf->tf_edx;
-	KERNEL_LOCK();
-	error = callp->sy_call(p, args, rval);
-	KERNEL_UNLOCK();
+	if (callp->sy_flags & SY_NOLOCK)
+		error = callp->sy_call(p, args, rval);
+	else {
+		KERNEL_LOCK();
+		error = callp->sy_call(p, args, rval);
+		KERNEL_UNLOCK();
+	}
 done:
 	switch (error) {
 	case 0:
@@ -486,4 +504,6 @@ done:
 		break;
 	}
 	disable_intr();
+	if (trap_ast_pending(p))
+		trap_ast();
 }

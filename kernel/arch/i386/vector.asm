@@ -21,10 +21,11 @@
 %include "machine/param.inc"
 
 %define GDATA_SEL	0x10
+%define T_SYSCALL	128
 
-extern trap, trap_doublefault, df_stack
+extern trap, syscall, trap_doublefault, df_stack
 
-global alltraps, Xdoubleflt, trap_return
+global alltraps, Xdoubleflt, Xsyscall, trap_return
 global idt_vectors			; table of the stubs for idt_init()
 
 %macro TRAP 1				; the CPU pushed no error code
@@ -72,11 +73,10 @@ TRAP	v
 TRAP	v
 %assign v v + 1
 %endrep
-TRAP	128				; int $0x80: a system call
 
-; alltraps: finish the trap frame, call trap(frame), and return from the
-; trap with whatever trap() left in the frame.
-alltraps:
+; The rest of a struct trapframe, and kernel data segments: alltraps and
+; Xsyscall share it.
+%macro SAVE_FRAME 0
 	push	eax
 	push	ecx
 	push	edx
@@ -92,6 +92,12 @@ alltraps:
 	mov	ds, ax
 	mov	es, ax
 	cld
+%endmacro
+
+; alltraps: finish the trap frame, call trap(frame), and return from the
+; trap with whatever trap() left in the frame.
+alltraps:
+	SAVE_FRAME
 	push	esp				; the trapframe's address
 	call	trap
 	add	esp, 4
@@ -109,6 +115,18 @@ trap_return:					; esp = a trap frame
 	pop	eax
 	add	esp, 8				; trapno and err
 	iret
+
+; Xsyscall: int $0x80, a system call.  The same frame as any trap, but
+; straight to syscall(), without trap()'s sorting of trap numbers: the
+; shortest way in and out of the kernel is worth a stub of its own.
+Xsyscall:
+	push	0
+	push	T_SYSCALL
+	SAVE_FRAME
+	push	esp				; the trapframe's address
+	call	syscall
+	add	esp, 4
+	jmp	trap_return
 
 ; Xdoubleflt: the double-fault task's code.  The task gate switched to
 ; df_tss, saving the faulting context in the current TSS.  Start on a
@@ -130,7 +148,5 @@ idt_vectors:
 	dd	Xtrap %+ v
 %assign v v + 1
 %endrep
-global Xsyscall
-Xsyscall equ Xtrap128
 
 section .note.GNU-stack noalloc noexec nowrite progbits

@@ -73,8 +73,10 @@ struct proc;
 struct sysent {
 	short	sy_narg;
 	short	sy_argsize;
+	int	sy_flags;
 	int	(*sy_call)(struct proc *, void *, register_t *);
 };
+#define SY_NOLOCK	0x01	/* runs without the kernel lock */
 extern const struct sysent sysent[];
 extern const char *const syscallnames[];
 
