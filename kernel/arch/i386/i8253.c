@@ -74,9 +74,10 @@ i8253_start(int rate)
 
 /*
  * PIT cycles since the clock started.  If the counter has wrapped but its
- * IRQ is still pending (masked by spl, or interrupts off), i8253_offset
- * lags a tick behind the count: the IRR shows it, and a count in the upper
- * half of the period says the wrap was recent.  The result never goes
+ * IRQ is still pending (in the 8259 with interrupts off, or held back by
+ * spl in intr.c), i8253_offset lags a tick behind the count: the IRR or
+ * intr_held() shows it, and a count in the upper half of the period says
+ * the wrap was recent.  The result never goes
  * backwards.
  */
 static uint64_t
@@ -88,7 +89,8 @@ i8253_get_timecount(struct timecounter *tc __unused)
 
 	now = i8253_offset;
 	count = i8253_read_count();
-	if ((i8259_irr() & (1 << CLOCK_IRQ)) && count > i8253_divisor / 2)
+	if (((i8259_irr() & (1 << CLOCK_IRQ)) || intr_held(CLOCK_IRQ)) &&
+	    count > i8253_divisor / 2)
 		now += i8253_divisor;
 	now += i8253_divisor - count;
 	if (now < i8253_last)

@@ -2,7 +2,7 @@
  * kernel/arch/i386/intr.c: IRQ handlers and the interrupt priority level.
  *
  * Every IRQ is established at an IPL (machine/intr.h).  imask[l] is the set
- * of IRQs whose level is <= l; at cpl l the 8259s mask exactly imask[l].
+ * of IRQs whose level is <= l: at cpl l they are held back.
  *
  *   IPL_NONE   only IRQs with no handler   splx(IPL_NONE) == spl0()
  *   IPL_SOFTCLOCK  (no IRQ: holds softclock, the timeouts, back)
@@ -11,10 +11,24 @@
  *   IPL_HIGH   every IRQ                splhigh()
  *
  * An IRQ arriving at vector 32 + n goes through intr_dispatch(): raise cpl
- * to the IRQ's level (which masks it and everything at or below it),
+ * to the IRQ's level (which holds back it and everything at or below it),
  * acknowledge the 8259, turn interrupts on so higher levels can nest, run
- * the handlers, then restore cpl.  A masked IRQ is simply not delivered
- * until splx() lowers cpl: the 8259 keeps it in its request register.
+ * the handlers, then restore cpl.
+ *
+ * Holding back is lazy, as OpenBSD's i386 does it: splraise() only
+ * stores cpl, so the 8259s are not reprogrammed twice per spl pair (a
+ * mutex, a malloc, a pool_get each take one).  Only when an IRQ arrives
+ * while cpl blocks it does intr_dispatch() mask its line in the 8259,
+ * acknowledge it and note it in ipending; splx() lowering cpl below its
+ * level runs it (intr_replay) and unmasks the line.  Meanwhile further
+ * requests on that line wait in the 8259's request register (one is
+ * latched, the rest lost, as when the line is masked on real hardware).
+ * The 8259s mask imask[IPL_NONE] (lines with no handler) | ipending.
+ *
+ *   splclock()  cpl = CLOCK                       8259: as it was
+ *   IRQ 0       level CLOCK <= cpl: ipending |= 1  8259: mask line 0, EOI
+ *   splx(s)     cpl = s; ipending & ~imask[s]:    clockintr() runs, then
+ *                                                  8259: unmask line 0
  *
  * Soft interrupts have no IRQ line: softintr_schedule() sets a bit in
  * softpending, and whoever next lowers cpl below the handler's level runs
@@ -63,6 +77,10 @@ struct softintr {
 	void	*si_arg;
 	int	si_ipl;
 };
+
+static volatile uint16_t ipending;	/* IRQs held back by cpl */
+
+static void intr_run(int, struct trapframe *, int);
 
 static struct softintr softintrs[NSOFTINTR];
 static volatile u_int softpending;	/* bit i: softintrs[i] scheduled */
@@ -113,24 +131,66 @@ intr_establish(int irq, int level, intr_handler_t fun, void *arg,
 	if (level > irq_level[irq])
 		irq_level[irq] = level;
 	intr_calculate_masks();
-	i8259_setmask(imask[cpl]);
+	i8259_setmask(imask[IPL_NONE] | ipending);
 	intr_restore(ef);
 }
 
-/* Raise cpl to at least ipl; returns the old level for splx(). */
+/*
+ * Raise cpl to at least ipl; returns the old level for splx().  Only a
+ * store: an IRQ that arrives meanwhile at or below cpl is held back by
+ * intr_dispatch(), not by the 8259.  An interrupt between the load and
+ * the store finds the old level, which is still right, and puts it back.
+ */
 int
 splraise(int ipl)
 {
 	int old = cpl;
 
-	if (ipl > old) {
-		u_int ef = intr_disable();
-
+	if (ipl > old)
 		cpl = ipl;
-		i8259_setmask(imask[ipl]);
-		intr_restore(ef);
-	}
+	__asm volatile("" ::: "memory");	/* no access moves above */
 	return old;
+}
+
+/* Which pending IRQ runs first: the highest level, then the lowest line. */
+static int
+intr_pending_next(uint16_t run)
+{
+	int irq, best = -1;
+
+	for (irq = 0; irq < NIRQ; irq++)
+		if ((run & (1 << irq)) &&
+		    (best < 0 || irq_level[irq] > irq_level[best]))
+			best = irq;
+	return best;
+}
+
+/*
+ * Run the held-back IRQs that cpl (now ipl) no longer blocks, as if each
+ * had just arrived, then let the 8259 deliver its line again.  They were
+ * held back in the kernel (in user mode cpl is IPL_NONE), so the frame
+ * their handlers see says kernel mode, as the interrupted code was.
+ * => interrupts off, cpl == ipl; both are so again on return.  The
+ *    handlers run with interrupts on only if the caller had them on.
+ */
+static void
+intr_replay(int ipl, int intr_on)
+{
+	static const struct trapframe kframe = {
+		.tf_cs = GSEL(GCODE_SEL, SEL_KPL),
+	};
+	struct trapframe tf;
+	int irq;
+
+	while ((ipending & ~imask[ipl]) != 0) {
+		irq = intr_pending_next(ipending & ~imask[ipl]);
+		ipending &= ~(1 << irq);
+		tf = kframe;
+		tf.tf_trapno = ICU_OFFSET + irq;
+		intr_run(irq, &tf, intr_on);
+		cpl = ipl;
+		i8259_setmask(imask[IPL_NONE] | ipending);
+	}
 }
 
 /*
@@ -154,19 +214,20 @@ softintr_dispatch(int ipl)
 		si = &softintrs[best];
 		softpending &= ~(1U << best);
 		cpl = si->si_ipl;
-		i8259_setmask(imask[cpl]);
 		enable_intr();
 		si->si_fun(si->si_arg);
 		disable_intr();
 		cpl = ipl;
-		i8259_setmask(imask[ipl]);
+		if ((ipending & ~imask[ipl]) != 0)
+			intr_replay(ipl, 1);
 	}
 }
 
 /*
- * Set cpl back to a level splraise() returned.  Soft interrupts pending
- * above the new level run now, unless the caller has interrupts off: they
- * need them on, so they wait for the next splx() or interrupt return.
+ * Set cpl back to a level splraise() returned.  IRQs held back meanwhile
+ * that the new level lets through run now; then the soft interrupts
+ * pending above it, unless the caller has interrupts off: they need them
+ * on, so they wait for the next splx() or interrupt return.
  */
 void
 splx(int ipl)
@@ -174,7 +235,8 @@ splx(int ipl)
 	u_int ef = intr_disable();
 
 	cpl = ipl;
-	i8259_setmask(imask[ipl]);
+	if ((ipending & ~imask[ipl]) != 0)
+		intr_replay(ipl, ef & PSL_I);
 	if ((softpending & softmask[ipl]) != 0 && (ef & PSL_I))
 		softintr_dispatch(ipl);
 	intr_restore(ef);
@@ -234,14 +296,16 @@ intr_spurious(int irq)
 	return 1;
 }
 
-void
-intr_dispatch(struct trapframe *tf)
+/*
+ * Run irq's handlers at its level, with interrupts on if intr_on so that
+ * higher levels can nest.  => interrupts off; cpl is left at the IRQ's
+ * level, for the caller to lower.
+ */
+static void
+intr_run(int irq, struct trapframe *tf, int intr_on)
 {
-	int irq = tf->tf_trapno - ICU_OFFSET;
-	int s, i, claimed = 0;
+	int i, claimed = 0;
 
-	if (intr_spurious(irq))
-		return;
 	/*
 	 * A timing sample for the random generator (kernel/rnd.c): the
 	 * cycle counter's low bits, or the tick count without a TSC (reading
@@ -249,20 +313,52 @@ intr_dispatch(struct trapframe *tf)
 	 */
 	enqueue_randomness((cpu_ident.ci_feature_flags & CPUID_TSC ?
 	    (u_int)rdtsc() : (u_int)ticks) ^ irq);
-	s = splraise(irq_level[irq] ? irq_level[irq] : IPL_HIGH);
-	i8259_eoi(irq);
+	cpl = irq_level[irq] ? irq_level[irq] : IPL_HIGH;
 	intrcnt[irq]++;
 	curcpu()->ci_idepth++;
-	enable_intr();
+	if (intr_on)
+		enable_intr();
 	for (i = 0; i < NHANDLERS && intrhand[irq][i].ih_fun != NULL; i++)
 		claimed |= intrhand[irq][i].ih_fun(intrhand[irq][i].ih_arg, tf);
 	disable_intr();
 	curcpu()->ci_idepth--;
 	if (!claimed)
 		intrstray[irq]++;
+}
+
+/*
+ * An IRQ from the 8259.  If cpl blocks its level, hold it back: mask its
+ * line (so it cannot come again), acknowledge it, and leave it in
+ * ipending for splx() to run.  Else run it now, then lower cpl again.
+ * => interrupts off (an interrupt gate).
+ */
+void
+intr_dispatch(struct trapframe *tf)
+{
+	int irq = tf->tf_trapno - ICU_OFFSET;
+	int s;
+
+	if (intr_spurious(irq))
+		return;
+	if (imask[cpl] & (1 << irq)) {
+		ipending |= 1 << irq;
+		i8259_setmask(imask[IPL_NONE] | ipending);
+		i8259_eoi(irq);
+		return;
+	}
+	i8259_eoi(irq);
+	s = cpl;
+	intr_run(irq, tf, 1);
 	splx(s);
 	/* splx() saw interrupts off; run what the handlers scheduled. */
 	softintr_dispatch(s);
+}
+
+/* Has the 8259 delivered irq while cpl held it back (i8253.c asks)? */
+int
+intr_held(int irq)
+{
+	return (ipending >> irq) & 1;
 }
 
 /* How many times an IRQ has been delivered. */

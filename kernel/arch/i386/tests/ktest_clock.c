@@ -93,8 +93,9 @@ KTEST(delay_is_accurate)
 }
 
 /*
- * At splclock() the PIT's IRQ waits in the 8259 (one request is latched,
- * the rest are lost, as on real hardware); splx() lets it through.  A
+ * At splclock() the PIT's IRQs wait: the first held back in ipending, the
+ * next latched in the 8259, the rest lost, as on real hardware (intr.c);
+ * splx() lets them through.  A
  * lower level (spltty) does not hold the clock off.
  */
 KTEST(spl_holds_interrupts)
@@ -108,7 +109,9 @@ KTEST(spl_holds_interrupts)
 	t0 = ticks;
 	delay(tick * 7 / 2);		/* three and a half ticks */
 	KT_EQ(ticks, t0);
+	KT_ASSERT(intr_held(0));		/* the PIT's IRQ */
 	splx(s);
+	KT_ASSERT(!intr_held(0));
 	delay(tick / 10);
 	KT_RANGE(ticks - t0, 1, 2);
 

@@ -3,10 +3,13 @@
  *
  * As in OpenBSD, code raises the CPU's priority level (cpl) to hold off
  * interrupts that share data with it: s = splclock(); ...; splx(s).  Each
- * IRQ is established at a level; at cpl L every IRQ of level <= L is masked
- * in the 8259s, so it stays pending until splx() lowers cpl again.  An
- * interrupt handler runs at its own level with the CPU's IF on, so a
- * higher-level interrupt can still nest.  splhigh() masks every IRQ.
+ * IRQ is established at a level; at cpl L every IRQ of level <= L is held
+ * back until splx() lowers cpl again.  Raising cpl is a single store: an
+ * IRQ that arrives while cpl blocks it is masked in the 8259 then, kept in
+ * ipending, and run by splx() (intr.c: the "lazy" spl OpenBSD's i386 has
+ * too).  An interrupt handler runs at its own level with the CPU's IF on,
+ * so a higher-level interrupt can still nest.  splhigh() holds back every
+ * IRQ.
  *
  * Soft interrupts are work an interrupt handler leaves for later, at a
  * lower level: hardclock() at IPL_CLOCK schedules softclock(), which runs
@@ -60,6 +63,7 @@ void	intr_init(void);
 void	intr_establish(int irq, int level, intr_handler_t, void *arg,
 	    const char *name);
 void	intr_dispatch(struct trapframe *);
+int	intr_held(int irq);
 unsigned long intr_count(int irq);
 
 void	*softintr_establish(int ipl, void (*)(void *), void *arg);
