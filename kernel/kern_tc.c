@@ -26,8 +26,8 @@ static volatile uint64_t tc_tick_sec;	/* ... in whole seconds */
 static volatile uint32_t tc_tick_nsec;	/* ... and nanoseconds */
 static volatile u_int tc_gen;		/* odd while they change */
 
-/* Cycles since the base beyond this: do it the exact, slow way. */
-#define TC_MAXDELTA	(1U << 20)
+/* Half a second of cycles: beyond, do it the exact, slow way. */
+static uint64_t tc_maxdelta;
 #define NSEC_PER_SEC	1000000000U
 
 static void tc_count_to_time(uint64_t, uint64_t *, uint32_t *);
@@ -37,6 +37,7 @@ tc_init(struct timecounter *tc)
 {
 	timecounter = tc;
 	tc_scale = ((uint64_t)NSEC_PER_SEC << 32) / tc->tc_frequency;
+	tc_maxdelta = tc->tc_frequency / 2;
 }
 
 /*
@@ -46,7 +47,8 @@ tc_init(struct timecounter *tc)
 static void
 tc_uptime(uint64_t *psec, uint32_t *pnsec)
 {
-	uint64_t base_count, sec, count, nsec;
+	uint64_t base_count, sec, count;
+	uint32_t nsec, delta;
 	u_int gen;
 
 	do {
@@ -58,11 +60,18 @@ tc_uptime(uint64_t *psec, uint32_t *pnsec)
 		__asm volatile("" ::: "memory");
 	} while ((gen & 1) != 0 || gen != tc_gen);
 	count = timecounter->tc_get_timecount(timecounter);
-	if (count < base_count || count - base_count >= TC_MAXDELTA) {
+	if (count < base_count || count - base_count >= tc_maxdelta) {
 		tc_count_to_time(count, psec, pnsec);
 		return;
 	}
-	nsec += ((count - base_count) * tc_scale) >> 32;
+	/*
+	 * delta * tc_scale >> 32 as two 32 x 32-bit products: the whole
+	 * nanoseconds per cycle, and the fraction.  nsec stays below 2^32:
+	 * under 10^9 from the tick, under 10^9 / 2 more within tc_maxdelta.
+	 */
+	delta = count - base_count;
+	nsec += delta * (uint32_t)(tc_scale >> 32) +
+	    (uint32_t)(((uint64_t)delta * (uint32_t)tc_scale) >> 32);
 	while (nsec >= NSEC_PER_SEC) {		/* once at most */
 		nsec -= NSEC_PER_SEC;
 		sec++;

@@ -89,8 +89,8 @@ i8253_get_timecount(struct timecounter *tc __unused)
 
 	now = i8253_offset;
 	count = i8253_read_count();
-	if (((i8259_irr() & (1 << CLOCK_IRQ)) || intr_held(CLOCK_IRQ)) &&
-	    count > i8253_divisor / 2)
+	if (count > i8253_divisor / 2 && (intr_held(CLOCK_IRQ) ||
+	    (i8259_irr() & (1 << CLOCK_IRQ))))
 		now += i8253_divisor;
 	now += i8253_divisor - count;
 	if (now < i8253_last)
