@@ -113,7 +113,8 @@ KTEST(spl_holds_interrupts)
 	splx(s);
 	KT_ASSERT(!intr_held(0));
 	delay(tick / 10);
-	KT_RANGE(ticks - t0, 1, 2);
+	/* The held tick, the latched one, and maybe a new one by now. */
+	KT_RANGE(ticks - t0, 1, 3);
 
 	s = spltty();
 	t0 = ticks;
