@@ -77,6 +77,9 @@ ULIBOBJS := $(B)/user/lib/crt0.o $(ULIBC)
 UPROGS	:= $(patsubst user/%.c,$(B)/root/%,\
 	   $(wildcard user/bin/*.c user/sbin/*.c user/regress/*.c))
 UETC	:= $(patsubst user/etc/%,$(B)/root/etc/%,$(wildcard user/etc/*))
+# Scripts the regress programs run (/regress/sh runs user/regress/*.sh).
+URSCRIPTS := $(patsubst user/regress/%,$(B)/root/regress/%,\
+	   $(wildcard user/regress/*.sh))
 # A program too big for one file is a directory, user/bin/NAME/*.c (with
 # its own headers beside them), linked into bin/NAME.
 UPROGDIRS := $(patsubst user/bin/%/,%,$(wildcard user/bin/*/))
@@ -149,11 +152,15 @@ $(B)/root/etc/%: user/etc/%
 	@mkdir -p $(dir $@)
 	$(Q)cp $< $@
 
+$(B)/root/regress/%.sh: user/regress/%.sh
+	@mkdir -p $(dir $@)
+	$(Q)cp $< $@
+
 .SECONDARY: $(ULIBOBJS) $(UDIROBJS) $(patsubst user/%.c,$(B)/user/%.o,\
 	   $(wildcard user/bin/*.c user/sbin/*.c user/regress/*.c))
 
 # The ramdisk: owner, times and order fixed, so a build is reproducible.
-$(RAMDISK): $(UPROGS) $(UETC)
+$(RAMDISK): $(UPROGS) $(UETC) $(URSCRIPTS)
 	$(say) TAR $@
 	$(Q)tar --format=ustar --owner=0 --group=0 --numeric-owner \
 	    --mtime=@0 --sort=name -cf $@ -C $(B)/root .
