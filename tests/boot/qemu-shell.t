@@ -36,7 +36,9 @@ wait_prompts() {
 }
 count() { tr -d '\r' < "$LOG" | grep -Ec -- "$1"; }
 # line_after A B: a line A is followed by a line B.
-line_after() { tr -d '\r' < "$LOG" | grep -A1 -x -- "$1" | grep -qx -- "$2"; }
+line_after() {
+	tr -d '\r' < "$LOG" | grep -A1 -x -- "$1" | grep -qx -- "$2"
+}
 
 check "init is pid 1" wait_match "^init: pid 1, Tine's first user program$"
 check "init runs /etc/rc with the shell before the console's shell" \
