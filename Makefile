@@ -78,6 +78,15 @@ ULIBOBJS := $(B)/user/lib/crt0.o $(ULIBC)
 UPROGS	:= $(patsubst user/%.c,$(B)/root/%,\
 	   $(wildcard user/bin/*.c user/sbin/*.c user/regress/*.c))
 UETC	:= $(patsubst user/etc/%,$(B)/root/etc/%,$(wildcard user/etc/*))
+# Scripts the regress programs run (/regress/sh runs user/regress/*.sh).
+URSCRIPTS := $(patsubst user/regress/%,$(B)/root/regress/%,\
+	   $(wildcard user/regress/*.sh))
+# A program too big for one file is a directory, user/bin/NAME/*.c (with
+# its own headers beside them), linked into bin/NAME.
+UPROGDIRS := $(patsubst user/bin/%/,%,$(wildcard user/bin/*/))
+UPROGS	+= $(patsubst %,$(B)/root/bin/%,$(UPROGDIRS))
+UDIROBJS := $(patsubst user/%.c,$(B)/user/%.o,\
+	   $(foreach d,$(UPROGDIRS),$(wildcard user/bin/$(d)/*.c)))
 RAMDISK	:= $(B)/ramdisk.tar
 
 .PHONY: all deps run qemu debug test smoke bench profile screenshot host-tests \
@@ -128,15 +137,31 @@ $(B)/root/%: $(B)/user/%.o $(ULIBOBJS)
 	$(say) LD $@
 	$(Q)$(LD) $(ULDFLAGS) -o $@ $(B)/user/lib/crt0.o $< $(ULIBC) $(LIBGCC)
 
+# bin/NAME from the objects of user/bin/NAME/ (an explicit rule for each
+# directory, which wins over the one-file pattern above).
+define UPROG_DIR
+$(B)/root/bin/$(1): $(patsubst user/%.c,$(B)/user/%.o,\
+    $(wildcard user/bin/$(1)/*.c)) $(ULIBOBJS)
+	@mkdir -p $$(dir $$@)
+	$$(say) LD $$@
+	$$(Q)$$(LD) $$(ULDFLAGS) -o $$@ $$(B)/user/lib/crt0.o \
+	    $$(filter-out $$(ULIBOBJS),$$^) $$(ULIBC) $$(LIBGCC)
+endef
+$(foreach d,$(UPROGDIRS),$(eval $(call UPROG_DIR,$(d))))
+
 $(B)/root/etc/%: user/etc/%
 	@mkdir -p $(dir $@)
 	$(Q)cp $< $@
 
-.SECONDARY: $(ULIBOBJS) $(patsubst user/%.c,$(B)/user/%.o,\
+$(B)/root/regress/%.sh: user/regress/%.sh
+	@mkdir -p $(dir $@)
+	$(Q)cp $< $@
+
+.SECONDARY: $(ULIBOBJS) $(UDIROBJS) $(patsubst user/%.c,$(B)/user/%.o,\
 	   $(wildcard user/bin/*.c user/sbin/*.c user/regress/*.c))
 
 # The ramdisk: owner, times and order fixed, so a build is reproducible.
-$(RAMDISK): $(UPROGS) $(UETC)
+$(RAMDISK): $(UPROGS) $(UETC) $(URSCRIPTS)
 	$(say) TAR $@
 	$(Q)tar --format=ustar --owner=0 --group=0 --numeric-owner \
 	    --mtime=@0 --sort=name -cf $@ -C $(B)/root .

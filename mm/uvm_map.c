@@ -433,6 +433,7 @@ uvmspace_copy(struct vmspace *vm1)
 	vm2->vm_dsize = vm1->vm_dsize;
 	vm2->vm_ssize = vm1->vm_ssize;
 	vm2->vm_daddr = vm1->vm_daddr;
+	vm2->vm_dused = vm1->vm_dused;	/* the heap is copied: its size too */
 	vm2->vm_maxsaddr = vm1->vm_maxsaddr;
 	for (e = vm1->vm_map.header; e != NULL && error == 0; e = e->next) {
 		if (e->inheritance == MAP_INHERIT_NONE)

@@ -3,7 +3,7 @@
 # which starts /bin/sh on the console.  Commands typed on the serial line
 # run as processes: fork and exec from the shell, arguments, a fork tree,
 # a missing command, cd/pwd/ls, and "exit", after which init starts a new
-# shell.
+# shell; then quoting, variables, lists and sh -c typed at that one.
 . "$(dirname "$0")/lib.sh"
 fifo=$B/test/$NAME
 rm -f "$fifo".con.in "$fifo".con.out "$fifo".mon.in "$fifo".mon.out
@@ -35,6 +35,10 @@ wait_prompts() {
 	return 1
 }
 count() { tr -d '\r' < "$LOG" | grep -Ec -- "$1"; }
+# line_after A B: a line A is followed by a line B.
+line_after() {
+	tr -d '\r' < "$LOG" | grep -A1 -x -- "$1" | grep -qx -- "$2"
+}
 
 check "init is pid 1" wait_match "^init: pid 1, Tine's first user program$"
 check "init runs /etc/rc with the shell before the console's shell" \
@@ -174,6 +178,30 @@ printf 'exit 3\r' >&3
 check "exit ends the shell with its status" \
     wait_match '^init: the shell \(pid [0-9]+\) ended with status 3$'
 check "... and init starts another" wait_prompts 35
+# Quoting and variables, typed (regress/sh checks the rest with sh -c).
+printf '%s\r' "X='a  b'; echo \"[\$X]\" [\$X] 'a|b;c' \\&" >&3
+check "quotes keep blanks and operators, \$X unquoted is split" \
+    wait_match '^\[a  b\] \[a b\] a\|b;c &$'
+wait_prompts 36
+printf '%s\r' "export GREETING='hi there'; HOME=/x env | cat" >&3
+check "export reaches a command's environment, NAME=value cmd its own" \
+    wait_match '^GREETING=hi there$'
+check "... HOME=/x for that command only" wait_match '^HOME=/x$'
+wait_prompts 37
+printf '%s\r' 'false && echo no || echo "or: $?"; echo "home: $HOME"' >&3
+check "&& and || follow the status" wait_match '^or: 1$'
+check "... and HOME is the shell's still" wait_match '^home: /$'
+wait_prompts 38
+printf '%s\r' "echo 'one" >&3
+check "an open quote asks for more with PS2" wait_match '^> $'
+printf '%s\r' "two'" >&3
+check "... and the newline inside the quotes is kept" wait_match '^two$'
+check "... in the one argument echo printed" line_after one two
+wait_prompts 39
+printf '%s\r' "sh -c 'echo \$0 \$# \$2' zero a 'b c'" >&3
+check "sh -c: the string with \$0 and its arguments" \
+    wait_match '^zero 2 b c$'
+wait_prompts 40
 echo "quit" >&4
 wait "$qemu"
 exec 3>&- 4>&-

@@ -161,6 +161,38 @@ test_break(void)
 	CHECK(sbrk(0x7fffffff) == (void *)-1 && errno == ENOMEM);
 }
 
+/*
+ * A child's break is where its parent's was: it grows from there (the
+ * child of a shell that had called malloc could not: fork lost the
+ * heap's size, so obreak mapped over the inherited heap and failed).
+ */
+static void
+grow_break(volatile int *ok)
+{
+	char *p;
+
+	(void)ok;
+	if ((p = malloc(3 * PAGE)) == NULL)
+		_exit(1);
+	memset(p, 1, 3 * PAGE);
+	_exit(sbrk(PAGE) == (void *)-1 ? 2 : 0);
+}
+
+static void
+test_break_fork(void)
+{
+	char *before, *p;
+	int st;
+
+	before = sbrk(0);
+	p = sbrk(2 * PAGE);
+	CHECK(p == before);
+	p[0] = 1;
+	st = in_child(grow_break, NULL);
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	CHECK(sbrk(0) == before + 2 * PAGE);	/* the parent's unchanged */
+}
+
 int
 main(void)
 {
@@ -169,6 +201,7 @@ main(void)
 	test_file();
 	test_errors();
 	test_break();
+	test_break_fork();
 	printf("regress/mem: %d failures\n", failures);
 	return failures;
 }
