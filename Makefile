@@ -319,7 +319,8 @@ smoke: deps $(B)/test/test.iso
 	prove tests/boot/qemu-pentium3.t
 
 # The kernel benchmarks in guest instructions (QEMU -icount shift=0).
-bench: deps $(B)/test/bench.iso $(B)/test/run-forkbench.iso
+bench: deps $(B)/test/bench.iso $(B)/test/run-forkbench.iso \
+    $(B)/test/benchboot.iso
 	tests/bench.sh
 
 # make profile RUN='/bin/forkbench fork_exit_wait 20': the guest

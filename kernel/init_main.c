@@ -41,6 +41,7 @@ int	boot_seed_given;	/* seed=N was there: reproducible runs */
 char	boot_ktest_filter[32];
 char	boot_crash[16];
 int	boot_bench_mode;
+int	boot_benchboot;
 int	boot_kmon;
 char	boot_run[200];		/* run=/bin/prog,arg1,...: init runs it */
 
@@ -58,6 +59,8 @@ static const struct bootopt bootopts[] = {
 	    "run only the self-tests whose name contains this word" },
 	{ "bench", BOOTOPT_FLAG, &boot_bench_mode, 0, 0,
 	    "run the kernel benchmarks, print \"bench NAME VALUE\", power off" },
+	{ "benchboot", BOOTOPT_FLAG, &boot_benchboot, 0, 0,
+	    "print cycles from kernel entry to the shell's prompt, power off" },
 	{ "crash", BOOTOPT_STRING, boot_crash, 0, sizeof(boot_crash),
 	    "panic on purpose: pagefault, divide, assert, panic or stack" },
 	{ "kmon", BOOTOPT_FLAG, &boot_kmon, 0, 0,

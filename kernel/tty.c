@@ -30,6 +30,8 @@
 #include <sys/vnode.h>
 #include <sys/tty.h>
 #include <sys/poll.h>
+#include <sys/kernel.h>
+#include <sys/ktest.h>
 #include <lib/libkern/libkern.h>
 
 #define CTRL(c)		((c) & 0x1f)
@@ -379,6 +381,8 @@ ttwait(struct tty *tp, struct uio *uio, int ioflag)
 		if (nsec == 0 || (tp->t_lflag & ICANON) ||
 		    (min > 0 && avail == 0))
 			nsec = INFSLP;
+		if (boot_benchboot)	/* the shell has prompted: timed */
+			kbench_boot_to_shell();
 		error = tsleep_nsec(&tp->t_canq, PTTY | PCATCH, "ttyin", nsec);
 		if (error == EWOULDBLOCK)
 			return 0;

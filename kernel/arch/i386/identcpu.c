@@ -38,6 +38,25 @@ eflags_bit_toggles(u_int bit)
 	return changed != 0;
 }
 
+/*
+ * The time-stamp counter now, or 0 on a CPU without one; callable before
+ * identifycpu().  init386() keeps its first reading in boot_entry_tsc,
+ * which "make bench" counts boot_to_shell from (kern/subr_kbench.c).
+ */
+uint64_t
+cpu_tsc_early(void)
+{
+	u_int r[4];
+
+	if (!eflags_bit_toggles(PSL_ID))
+		return 0;
+	cpuid(0, r);
+	if (r[0] < 1)
+		return 0;
+	cpuid(1, r);
+	return (r[3] & CPUID_TSC) ? rdtsc() : 0;
+}
+
 static void
 identify_cpuid(struct cpu_ident *ci)
 {

@@ -101,6 +101,8 @@ bootmap_phys(paddr_t pa, size_t len)
 
 static const char *mb2_problem;	/* why the boot information is unusable */
 
+uint64_t boot_entry_tsc;	/* the TSC as init386() began */
+
 /*
  * Without usable memory there is nothing to do but say so and stop.  This
  * waits for cpu_startup(), after main() has read the boot options, so that
@@ -122,6 +124,7 @@ mb2_check(void)
 void
 init386(void)
 {
+	boot_entry_tsc = cpu_tsc_early();
 	vga_cninit();
 	com_cninit();
 	(void)mb2_parse(mb2_copy, mb2_copied, &mb2_info, &mb2_problem);

@@ -11,6 +11,7 @@ extern volatile int ticks;	/* clock interrupts since boot */
 
 extern int boot_test_mode;	/* "test": run the self-tests, power off */
 extern int boot_bench_mode;	/* "bench": run the benchmarks, power off */
+extern int boot_benchboot;	/* "benchboot": time the boot to the shell */
 extern u_int boot_seed;		/* "seed=N" */
 extern char boot_ktest_filter[32];	/* "ktest=NAME" */
 extern char boot_crash[16];	/* "crash=KIND": a deliberate panic */

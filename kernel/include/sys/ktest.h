@@ -52,6 +52,7 @@ struct ktest {
 	static void kbench_##name(void)
 
 void	kbench_run_all(void);
+void	kbench_boot_to_shell(void) __dead;
 void	kbench_report(const char *name, uint64_t value);
 uint64_t kbench_now(void);
 uint64_t kbench_median(uint64_t *, int);

@@ -27,6 +27,8 @@ void	cpu_powerdown(void);
 void	*bootmap_phys(paddr_t pa, size_t len);
 void	call_on_stack(void (*fn)(void *), void *arg, vaddr_t stack_top);
 uint64_t cpu_counter(void);	/* cycles (TSC), else the PIT */
+uint64_t cpu_tsc_early(void);	/* the TSC, or 0 without one */
+extern uint64_t boot_entry_tsc;	/* the TSC as init386() began */
 u_int	i8253_read_count(void);	/* channel 0's current count */
 
 extern int boot_exit_status;	/* for isa-debug-exit in a test run */
