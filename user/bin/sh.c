@@ -331,6 +331,8 @@ start(struct job *j, char *argv[], int in, int out, int closefd, int fg)
 {
 	pid_t pid;
 
+	/* What the shell printed goes before the job's output, and once. */
+	fflush(stdout);
 	if ((pid = fork()) == -1) {
 		dprintf(STDERR_FILENO, "sh: fork: error %d\n", errno);
 		return -1;

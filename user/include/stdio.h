@@ -24,6 +24,8 @@
 #define SEEK_END	2
 #endif
 
+typedef off_t	fpos_t;		/* fgetpos: the offset, nothing more */
+
 /* A stream: look at it only through the functions below. */
 typedef struct __sFILE {
 	int	_fd;
@@ -64,6 +66,15 @@ int	fileno(FILE *);
 int	setvbuf(FILE *, char *, int, size_t);
 void	setbuf(FILE *, char *);
 void	perror(const char *);
+int	fseek(FILE *, long, int);
+int	fseeko(FILE *, off_t, int);
+long	ftell(FILE *);
+off_t	ftello(FILE *);
+void	rewind(FILE *);
+int	fgetpos(FILE *, fpos_t *);
+int	fsetpos(FILE *, const fpos_t *);
+ssize_t	getdelim(char **, size_t *, int, FILE *);
+ssize_t	getline(char **, size_t *, FILE *);
 
 int	printf(const char *, ...) __printflike(1, 2);
 int	fprintf(FILE *, const char *, ...) __printflike(2, 3);
