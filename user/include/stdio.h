@@ -87,4 +87,11 @@ int	vsprintf(char *, const char *, va_list);
 int	vsnprintf(char *, size_t, const char *, va_list);
 int	vdprintf(int, const char *, va_list);
 
+int	scanf(const char *, ...) __scanflike(1, 2);
+int	fscanf(FILE *, const char *, ...) __scanflike(2, 3);
+int	sscanf(const char *, const char *, ...) __scanflike(2, 3);
+int	vscanf(const char *, va_list);
+int	vfscanf(FILE *, const char *, va_list);
+int	vsscanf(const char *, const char *, va_list);
+
 #endif /* _STDIO_H_ */

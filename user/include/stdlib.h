@@ -37,6 +37,10 @@ unsigned long strtoul(const char *, char **, int);
 long long strtoll(const char *, char **, int);
 unsigned long long strtoull(const char *, char **, int);
 long long strtonum(const char *, long long, long long, const char **);
+double	strtod(const char *, char **);
+float	strtof(const char *, char **);
+long double strtold(const char *, char **);
+double	atof(const char *);
 
 char	*getenv(const char *);
 int	setenv(const char *, const char *, int);

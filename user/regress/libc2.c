@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -196,6 +197,209 @@ test_getline(void)
 	free(line);
 	fclose(fp);
 	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status));
+}
+
+/* ---- strtod ------------------------------------------------------------- */
+
+/* strtod(s) must be want exactly (the same bits), ending at end. */
+#define STRTOD(s, want, rest) do {					\
+	double v_ = (want), g_;						\
+	char *e_;							\
+									\
+	g_ = strtod(s, &e_);						\
+	if (memcmp(&g_, &v_, sizeof(v_)) != 0 || strcmp(e_, rest) != 0) { \
+		printf("regress/libc2: line %d: strtod(\"%.40s\") = %a "\
+		    "rest \"%s\"\n", __LINE__, s, g_, e_);		\
+		failures++;						\
+	}								\
+} while (0)
+
+static void
+test_strtod(void)
+{
+	static char digits[1000];
+	char *end;
+	double d;
+
+	STRTOD("0.5", 0.5, "");
+	STRTOD("  -12.25e2xyz", -1225.0, "xyz");
+	STRTOD("0.1", 0x1.999999999999ap-4, "");
+	STRTOD("0.3", 0x1.3333333333333p-2, "");
+	STRTOD("123.456e-2", 0x1.3c0c1fc8f3238p+0, "");
+	STRTOD("1e23", 0x1.52d02c7e14af6p+76, "");	/* not 1.00...01e23 */
+	STRTOD("+.5", 0.5, "");
+	STRTOD("1.", 1.0, "");
+	STRTOD("1e", 1.0, "e");			/* no exponent digits */
+	STRTOD("1e+x", 1.0, "e+x");
+	STRTOD("-0", -0.0, "");
+	STRTOD("0x1.8p3", 12.0, "");
+	STRTOD("0x.8", 0.5, "");
+	STRTOD("0x", 0.0, "x");			/* "0", then an x */
+	STRTOD("0x1p-1074", 0x1p-1074, "");
+	/* Halfway between two doubles: to the even one; past it: up. */
+	STRTOD("9007199254740993", 9007199254740992.0, "");
+	STRTOD("9007199254740993.0001", 9007199254740994.0, "");
+	STRTOD("1.00000000000000011102230246251565404236316680908203125",
+	    1.0, "");
+	STRTOD("1.000000000000000111022302462515654042363166809082031251",
+	    0x1.0000000000001p+0, "");
+	STRTOD("2.2250738585072011e-308", 0x0.fffffffffffffp-1022, "");
+	STRTOD("1.7976931348623158e308", 0x1.fffffffffffffp+1023, "");
+	/* 900 ones: digits beyond the 800 kept still count. */
+	memset(digits, '1', 900);
+	strlcpy(digits + 900, "e-899", 10);
+	STRTOD(digits, 0x1.1c71c71c71c72p+0, "");
+	STRTOD("", 0.0, "");
+	STRTOD(" .", 0.0, " .");		/* nothing: end is the start */
+
+	errno = 0;
+	STRTOD("4.9406564584124654e-324", 0x1p-1074, "");
+	CHECK(errno == ERANGE);			/* subnormal, inexact */
+	errno = 0;
+	STRTOD("1e-400", 0.0, "");
+	CHECK(errno == ERANGE);
+	errno = 0;
+	STRTOD("-1e400", -1.0 / 0.0, "");
+	CHECK(errno == ERANGE);
+	errno = 0;
+	STRTOD("1.7976931348623159e308", 1.0 / 0.0, "");
+	CHECK(errno == ERANGE);
+	errno = 0;
+	STRTOD("-Infinity", -1.0 / 0.0, "");
+	STRTOD("infx", 1.0 / 0.0, "x");
+	CHECK(errno == 0);
+	d = strtod("nan(12)z", &end);
+	CHECK(d != d && strcmp(end, "z") == 0);
+	CHECK(strtof("0.1", NULL) == 0.1f);
+	CHECK(strtof("3.4028235e38", NULL) == 0x1.fffffep127f);
+	errno = 0;
+	CHECK(strtof("3.4028236e38", NULL) == 1.0f / 0.0f && errno == ERANGE);
+	CHECK(atof("3.5") == 3.5);
+}
+
+/* ---- the scanf family --------------------------------------------------- */
+
+static int
+my_scanf(const char *s, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsscanf(s, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+static void
+test_sscanf_numbers(void)
+{
+	int a = 0, b = 0, c = 0, d = 0, n1 = 0, n2 = 0;
+	unsigned int u = 0;
+	signed char hh = 0;
+	short h = 0;
+	long l = 0;
+	long long ll = 0;
+	unsigned long long ull = 0;
+	void *p = NULL;
+
+	CHECK(sscanf("42 -17 0x1f 017", "%d %d %x %o", &a, &b, &c, &d) == 4);
+	CHECK(a == 42 && b == -17 && c == 31 && d == 15);
+	CHECK(sscanf("0x1f 017 +12", "%i %i %i", &a, &b, &c) == 3);
+	CHECK(a == 31 && b == 15 && c == 12);
+	CHECK(sscanf("08", "%i%d", &a, &b) == 2 && a == 0 && b == 8);
+	CHECK(sscanf("12345", "%2d%3d", &a, &b) == 2 && a == 12 && b == 345);
+	CHECK(sscanf("12 34", "%*d %d", &a) == 1 && a == 34);
+	CHECK(sscanf("1 2", "%d%n %d%n", &a, &n1, &b, &n2) == 2);
+	CHECK(n1 == 1 && n2 == 3);
+	CHECK(sscanf("4294967295 FF", "%u %X", &u, &c) == 2 &&
+	    u == 4294967295U && c == 255);
+	CHECK(sscanf("-5 -300 -70000", "%hhd %hd %ld", &hh, &h, &l) == 3);
+	CHECK(hh == -5 && h == -300 && l == -70000);
+	CHECK(sscanf("-9223372036854775808 18446744073709551615",
+	    "%lld %llu", &ll, &ull) == 2);
+	CHECK(ll == INT64_MIN && ull == UINT64_MAX);
+	CHECK(sscanf("0x1234", "%p", &p) == 1 && p == (void *)0x1234);
+	/* End of input before a conversion: EOF; a mismatch: 0. */
+	CHECK(sscanf("", "%d", &a) == EOF);
+	CHECK(sscanf("   ", " %d", &a) == EOF);
+	CHECK(sscanf("abc", "%d", &a) == 0);
+	CHECK(sscanf("-", "%d", &a) == 0);
+	CHECK(sscanf("0x", "%x", &a) == 0);	/* a prefix that is not a number */
+	CHECK(sscanf("7", "%d %d", &a, &b) == 1 && a == 7);
+	CHECK(sscanf("x=5,y=6", "x=%d,y=%d", &a, &b) == 2 && a == 5 && b == 6);
+	CHECK(sscanf("x = 5", "x =%d", &a) == 1 && a == 5);
+	CHECK(sscanf("x = 5", "x=%d", &a) == 0);
+	CHECK(sscanf("25%", "%d%%", &a) == 1 && a == 25);
+	CHECK(sscanf("abc", "%n", &a) == 0 && a == 0);
+	CHECK(my_scanf("9 8", "%d %d", &a, &b) == 2 && a == 9 && b == 8);
+}
+
+static void
+test_sscanf_floats(void)
+{
+	float f = 0;
+	double d = 0, e = 0;
+	long double ld = 0;
+	int n = 0;
+
+	CHECK(sscanf("3.25 -1e3 0x1.8p1", "%f %lf %Lf", &f, &d, &ld) == 3);
+	CHECK(f == 3.25f && d == -1000.0 && ld == 3.0L);
+	CHECK(sscanf("0.1", "%lg", &d) == 1 && d == 0.1);
+	CHECK(sscanf("0.1", "%e", &f) == 1 && f == 0.1f);
+	CHECK(sscanf("1.5e+2x", "%lf%n", &d, &n) == 1 && d == 150.0 && n == 6);
+	CHECK(sscanf("-inf nan", "%lf %lf", &d, &e) == 2 && d == -1.0 / 0.0 &&
+	    e != e);
+	CHECK(sscanf("12.5e3", "%3lf%lf", &d, &e) == 2 && d == 12.0 &&
+	    e == 5e3);
+	CHECK(sscanf("100ergs", "%lf", &d) == 0);	/* C's own example */
+	CHECK(sscanf(".", "%lf", &d) == 0);
+}
+
+static void
+test_sscanf_strings(void)
+{
+	char s1[16], s2[16], c3[4] = "???";
+	int a = 0;
+
+	CHECK(sscanf("  hello   world", "%s %s", s1, s2) == 2 &&
+	    strcmp(s1, "hello") == 0 && strcmp(s2, "world") == 0);
+	CHECK(sscanf("abcdef", "%3s%s", s1, s2) == 2 &&
+	    strcmp(s1, "abc") == 0 && strcmp(s2, "def") == 0);
+	CHECK(sscanf(" xyz", "%c", c3) == 1 && c3[0] == ' ');
+	CHECK(sscanf("abcd", "%2c", c3) == 1 && memcmp(c3, "ab?", 3) == 0);
+	CHECK(sscanf("12:34:56", "%[^:]:%[0-9]", s1, s2) == 2 &&
+	    strcmp(s1, "12") == 0 && strcmp(s2, "34") == 0);
+	CHECK(sscanf("]]a]b", "%[]a]%s", s1, s2) == 2 &&
+	    strcmp(s1, "]]a]") == 0 && strcmp(s2, "b") == 0);
+	CHECK(sscanf("a-b-c d", "%[a-c-]", s1) == 1 && strcmp(s1, "a-b-c") == 0);
+	CHECK(sscanf("xyz", "%[0-9]", s1) == 0);
+	CHECK(sscanf("", "%s", s1) == EOF);
+	CHECK(sscanf("word 42", "%*s %d", &a) == 1 && a == 42);
+	CHECK(sscanf("  ab", "%*s%s", s1) == 0);	/* a conversion was done */
+}
+
+/* fscanf from a pipe: conversions across lines, then EOF; ungetc'd rest. */
+static void
+test_fscanf(void)
+{
+	char word[16];
+	int p[2], a = 0, b = 0;
+	double d = 0;
+	FILE *fp;
+
+	CHECK(pipe(p) == 0);
+	write(p[1], "10 20\nabc 3.5\n7x", 16);
+	close(p[1]);
+	if ((fp = fdopen(p[0], "r")) == NULL) {
+		CHECK(fp != NULL);
+		return;
+	}
+	CHECK(fscanf(fp, "%d %d %s %lf", &a, &b, word, &d) == 4);
+	CHECK(a == 10 && b == 20 && strcmp(word, "abc") == 0 && d == 3.5);
+	CHECK(fscanf(fp, "%d", &a) == 1 && a == 7 && fgetc(fp) == 'x');
+	CHECK(fscanf(fp, "%d", &a) == EOF && feof(fp));
+	fclose(fp);
 }
 
 /* ---- stdio: stdout on a pipe, and fork ---------------------------------- */
@@ -395,6 +599,11 @@ main(int argc, char *argv[])
 	test_stdout_pipe("full", 0);
 	test_stdout_pipe("line", 1);
 	test_fork_once();
+	test_strtod();
+	test_sscanf_numbers();
+	test_sscanf_floats();
+	test_sscanf_strings();
+	test_fscanf();
 	printf("regress/libc2: %d failures\n", failures);
 	return failures;
 }
