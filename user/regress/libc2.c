@@ -13,6 +13,7 @@
 
 #include <sys/types.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -23,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MOTD_SIZE	58	/* bytes in /etc/motd */
@@ -402,6 +404,129 @@ test_fscanf(void)
 	fclose(fp);
 }
 
+/* ---- time: the calendar and strftime ------------------------------------ */
+
+/* strftime(fmt) of gmtime(t) must be want. */
+#define STRFTIME(t, fmt, want) do {					\
+	time_t t_ = (t);						\
+	struct tm tm_;							\
+	char b_[256];							\
+									\
+	b_[0] = '\0';							\
+	if (gmtime_r(&t_, &tm_) == NULL ||				\
+	    strftime(b_, sizeof(b_), fmt, &tm_) != strlen(want) ||	\
+	    strcmp(b_, want) != 0) {					\
+		printf("regress/libc2: line %d: \"%s\" != \"%s\"\n",	\
+		    __LINE__, b_, want);				\
+		failures++;						\
+	}								\
+} while (0)
+
+#define ALLCONV	"%a %A %b %B %c|%C %d %D %e %F %g %G %h %H %I %j %k %l " \
+		"%m %M %p %r %R %s %S %T %u %U %V %w %W %x %X %y %Y %z %Z %%"
+
+static void
+test_strftime(void)
+{
+	struct tm tm;
+	time_t t = 0;
+	char buf[16];
+
+	STRFTIME(0, "%Y-%m-%d %H:%M:%S", "1970-01-01 00:00:00");
+	STRFTIME(951782400, "%F %T %a %j", "2000-02-29 00:00:00 Tue 060");
+	STRFTIME(2147483648LL, "%c", "Tue Jan 19 03:14:08 2038");
+	STRFTIME(-1, "%F %T", "1969-12-31 23:59:59");
+	STRFTIME(-2208988800LL, "%F %A", "1900-01-01 Monday");
+	STRFTIME(4102444800LL, "%F %A", "2100-01-01 Friday");
+	STRFTIME(253402300799LL, "%F %T", "9999-12-31 23:59:59");
+	STRFTIME(951829509, ALLCONV, "Tue Tuesday Feb February Tue Feb 29 "
+	    "13:05:09 2000|20 29 02/29/00 29 2000-02-29 00 2000 Feb 13 01 060 "
+	    "13  1 02 05 PM 01:05:09 PM 13:05 951829509 09 13:05:09 2 09 09 2 "
+	    "09 02/29/00 13:05:09 00 2000 +0000 UTC %");
+	/* ISO weeks at New Year: 2021-01-01 is in 2020's week 53 ... */
+	STRFTIME(1609459200, ALLCONV, "Fri Friday Jan January Fri Jan  1 "
+	    "00:00:00 2021|20 01 01/01/21  1 2021-01-01 20 2020 Jan 00 12 001 "
+	    " 0 12 01 00 AM 12:00:00 AM 00:00 1609459200 00 00:00:00 5 00 53 5 "
+	    "00 01/01/21 00:00:00 21 2021 +0000 UTC %");
+	/* ... and 2008-12-29 in 2009's week 1. */
+	STRFTIME(1230508800, "%G-W%V-%u %U %W", "2009-W01-1 52 52");
+	STRFTIME(-1, "%G-W%V-%u %U %W", "1970-W01-3 52 52");
+	STRFTIME(0, "%Ey %Od %q %", "70 01 %q %");
+	/* Too small: 0.  Just big enough: the length. */
+	gmtime_r(&t, &tm);
+	CHECK(strftime(buf, 10, "%F", &tm) == 0);
+	CHECK(strftime(buf, 11, "%F", &tm) == 10 &&
+	    strcmp(buf, "1970-01-01") == 0);
+	CHECK(strftime(buf, sizeof(buf), "", &tm) == 0 && buf[0] == '\0');
+}
+
+/* A broken-down time that must become t and want (%F %T). */
+#define MKTIME(y, mo, d, h, mi, sec, t, want) do {			\
+	struct tm tm_ = { .tm_year = (y) - 1900, .tm_mon = (mo) - 1,	\
+	    .tm_mday = (d), .tm_hour = (h), .tm_min = (mi),		\
+	    .tm_sec = (sec), .tm_isdst = -1 };				\
+	char b_[32];							\
+	time_t r_ = mktime(&tm_);					\
+									\
+	strftime(b_, sizeof(b_), "%F %T", &tm_);			\
+	if (r_ != (t) || strcmp(b_, want) != 0) {			\
+		printf("regress/libc2: line %d: mktime %lld \"%s\"\n",	\
+		    __LINE__, (long long)r_, b_);			\
+		failures++;						\
+	}								\
+} while (0)
+
+static void
+test_calendar(void)
+{
+	struct tm tm, *tp;
+	struct timeval tv;
+	time_t t, now;
+	char buf[32];
+	int i, ok = 1;
+	clock_t c0;
+
+	MKTIME(1970, 1, 1, 0, 0, 0, 0, "1970-01-01 00:00:00");
+	MKTIME(2000, 2, 29, 0, 0, 0, 951782400, "2000-02-29 00:00:00");
+	MKTIME(2038, 1, 19, 3, 14, 8, 2147483648LL, "2038-01-19 03:14:08");
+	/* Out-of-range fields carry over. */
+	MKTIME(2100, 2, 29, 0, 0, 0, 4107542400LL, "2100-03-01 00:00:00");
+	MKTIME(2024, 12, 31, 23, 59, 60, 1735689600, "2025-01-01 00:00:00");
+	MKTIME(2023, 15, 1, 0, 0, 0, 1709251200, "2024-03-01 00:00:00");
+	MKTIME(2024, 3, 0, 0, 0, 0, 1709164800, "2024-02-29 00:00:00");
+	MKTIME(1970, 1, 1, 0, 0, -1, -1, "1969-12-31 23:59:59");
+	MKTIME(1970, 1, 1, 0, -90, 0, -5400, "1969-12-31 22:30:00");
+	/* gmtime and mktime undo each other, a day and a bit at a time. */
+	for (t = -5000000000LL; t < 5000000000LL; t += 90061 * 97)
+		if (gmtime_r(&t, &tm) == NULL || mktime(&tm) != t)
+			ok = 0;
+	CHECK(ok);
+	t = 951782400;
+	tp = gmtime(&t);
+	CHECK(tp != NULL && tp->tm_wday == 2 && tp->tm_yday == 59 &&
+	    tp->tm_isdst == 0 && tp->tm_gmtoff == 0 &&
+	    strcmp(tp->tm_zone, "UTC") == 0);
+	tp = localtime(&t);			/* no time zones: UTC */
+	CHECK(tp != NULL && tp->tm_hour == 0 && tp->tm_mday == 29);
+	t = INT64_MAX;
+	errno = 0;
+	CHECK(gmtime(&t) == NULL && errno == EOVERFLOW);
+	t = 0;
+	CHECK(strcmp(asctime(gmtime(&t)), "Thu Jan  1 00:00:00 1970\n") == 0);
+	CHECK(strcmp(ctime_r(&t, buf), "Thu Jan  1 00:00:00 1970\n") == 0);
+	CHECK(difftime(10, 4) == 6.0);
+	/* The clocks: now is after 2000 (the RTC); gettimeofday agrees. */
+	now = time(&t);
+	CHECK(now > 946684800 && t == now);
+	CHECK(gettimeofday(&tv, NULL) == 0 && tv.tv_sec - now <= 1 &&
+	    tv.tv_sec >= now && tv.tv_usec >= 0 && tv.tv_usec < 1000000);
+	/* clock() counts this process's CPU time: spin until it moves. */
+	c0 = clock();
+	for (i = 0; i < 100000000 && clock() == c0; i++)
+		continue;
+	CHECK(c0 >= 0 && clock() > c0);
+}
+
 /* ---- stdio: stdout on a pipe, and fork ---------------------------------- */
 
 /* Is there something to read on fd right now? */
@@ -604,6 +729,8 @@ main(int argc, char *argv[])
 	test_sscanf_floats();
 	test_sscanf_strings();
 	test_fscanf();
+	test_strftime();
+	test_calendar();
 	printf("regress/libc2: %d failures\n", failures);
 	return failures;
 }
