@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <math.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -527,6 +528,55 @@ test_calendar(void)
 	CHECK(c0 >= 0 && clock() > c0);
 }
 
+/* ---- math.h ------------------------------------------------------------- */
+
+/* Same bits (so -0.0 is not 0.0). */
+static int
+same(double a, double b)
+{
+	return memcmp(&a, &b, sizeof(a)) == 0;
+}
+
+static void
+test_math(void)
+{
+	double ip;
+	int e;
+
+	CHECK(same(sqrt(2), 0x1.6a09e667f3bcdp+0));
+	CHECK(same(sqrt(3), 0x1.bb67ae8584caap+0));
+	CHECK(sqrt(144) == 12 && same(sqrt(-0.0), -0.0));
+	CHECK(same(sqrt(0x1p-1074), 0x1p-537));
+	CHECK(sqrtf(2.0f) == 0x1.6a09e6p+0f);
+	errno = 0;
+	CHECK(isnan(sqrt(-1)) && errno == EDOM);
+	CHECK(floor(-0.5) == -1 && floor(2.5) == 2 && floor(-3) == -3);
+	CHECK(same(ceil(-0.5), -0.0) && ceil(2.1) == 3);
+	CHECK(round(2.5) == 3 && round(-2.5) == -3 && round(0.49999999999999994)
+	    == 0 && round(-0.4) == 0 && signbit(round(-0.4)));
+	CHECK(trunc(-7.9) == -7 && trunc(1e300) == 1e300);
+	CHECK(fmod(5.5, 2) == 1.5 && same(fmod(-5.5, 2), -1.5));
+	CHECK(fmod(1e300, 3.0) == 0 && fmod(1e300, 7.0) == 1);
+	CHECK(same(fmod(0x1p-1070, 0x1.8p-1073), 0x1p-1074));
+	errno = 0;
+	CHECK(isnan(fmod(1, 0)) && errno == EDOM);
+	CHECK(fmod(3, INFINITY) == 3);
+	CHECK(frexp(8, &e) == 0.5 && e == 4);
+	CHECK(frexp(0x1p-1074, &e) == 0.5 && e == -1073);
+	CHECK(same(ldexp(1, -1074), 0x1p-1074) && ldexp(1, -1075) == 0);
+	/* Into the subnormals: rounded once, to nearest, ties to even. */
+	CHECK(same(ldexp(0.75, -1073), 0x1p-1073));
+	CHECK(same(ldexp(0.625, -1073), 0x1p-1074));
+	CHECK(isinf(ldexp(1, 1024)) && ldexp(3, 4) == 48);
+	CHECK(same(modf(-3.5, &ip), -0.5) && ip == -3);
+	CHECK(same(modf(-3.0, &ip), -0.0) && ip == -3);
+	CHECK(same(fabs(-0.0), 0.0) && same(copysign(2, -0.0), -2.0));
+	CHECK(fmin(NAN, 1) == 1 && fmax(-1, 2) == 2);
+	CHECK(isinf(HUGE_VAL) && !isfinite(INFINITY) && isnan(NAN) &&
+	    fpclassify(0x1p-1074) == FP_SUBNORMAL && isnormal(1.0));
+	CHECK(M_PI > 3.14159 && M_PI < 3.1416);
+}
+
 /* ---- stdio: stdout on a pipe, and fork ---------------------------------- */
 
 /* Is there something to read on fd right now? */
@@ -731,6 +781,7 @@ main(int argc, char *argv[])
 	test_fscanf();
 	test_strftime();
 	test_calendar();
+	test_math();
 	printf("regress/libc2: %d failures\n", failures);
 	return failures;
 }
