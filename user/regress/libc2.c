@@ -405,6 +405,45 @@ test_fscanf(void)
 	fclose(fp);
 }
 
+/* ---- stdlib: the rest --------------------------------------------------- */
+
+/*
+ * rand repeats after srand; arc4random differs between a parent and the
+ * child it forked (without the reseed both would draw the same number).
+ */
+static void
+test_random(void)
+{
+	uint32_t mine, theirs = 0;
+	unsigned char buf[7];
+	int p[2], r1, i;
+	pid_t pid;
+
+	srand(42);
+	r1 = rand();
+	rand();
+	srand(42);
+	CHECK(rand() == r1 && r1 >= 0 && r1 <= RAND_MAX);
+	CHECK(lldiv(-7LL, 2LL).quot == -3 && lldiv(-7LL, 2LL).rem == -1);
+	arc4random();			/* seeded before the fork */
+	CHECK(pipe(p) == 0);
+	if ((pid = fork()) == 0) {
+		mine = arc4random();
+		write(p[1], &mine, sizeof(mine));
+		_exit(0);
+	}
+	mine = arc4random();
+	CHECK(read(p[0], &theirs, sizeof(theirs)) == sizeof(theirs));
+	CHECK(mine != theirs);
+	close(p[0]);
+	close(p[1]);
+	waitpid(pid, NULL, 0);
+	memset(buf, 0, sizeof(buf));
+	for (i = 0; i < 4; i++)		/* all zero 4 times: 2^-224 */
+		arc4random_buf(buf, sizeof(buf));
+	CHECK(memcmp(buf, "\0\0\0\0\0\0\0", 7) != 0);
+}
+
 /* ---- time: the calendar and strftime ------------------------------------ */
 
 /* strftime(fmt) of gmtime(t) must be want. */
@@ -779,6 +818,7 @@ main(int argc, char *argv[])
 	test_sscanf_floats();
 	test_sscanf_strings();
 	test_fscanf();
+	test_random();
 	test_strftime();
 	test_calendar();
 	test_math();
