@@ -1,11 +1,13 @@
 /*
  * user/lib/stdlib.c: exit and atexit, abort, the number parsers (strtol
- * and friends, OpenBSD's strtonum), the environment, qsort and bsearch,
- * rand and a small arc4random.
+ * and friends, <inttypes.h>'s intmax_t ones, OpenBSD's strtonum), the
+ * environment, qsort and bsearch, rand and a small arc4random.  strtod
+ * is in strtod.c.
  */
 
 #include <sys/types.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdint.h>
@@ -220,6 +222,32 @@ strtoul(const char *nptr, char **endp, int base)
 		return ULONG_MAX;
 	}
 	return neg ? -(unsigned long)v : (unsigned long)v;
+}
+
+intmax_t
+strtoimax(const char *nptr, char **endp, int base)
+{
+	return strtoll(nptr, endp, base);
+}
+
+uintmax_t
+strtoumax(const char *nptr, char **endp, int base)
+{
+	return strtoull(nptr, endp, base);
+}
+
+intmax_t
+imaxabs(intmax_t v)
+{
+	return v < 0 ? -v : v;
+}
+
+imaxdiv_t
+imaxdiv(intmax_t num, intmax_t den)
+{
+	imaxdiv_t d = { num / den, num % den };
+
+	return d;
 }
 
 long

@@ -17,6 +17,7 @@
 #include <sys/wait.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <math.h>
 #include <poll.h>
@@ -305,6 +306,7 @@ test_sscanf_numbers(void)
 	long long ll = 0;
 	unsigned long long ull = 0;
 	void *p = NULL;
+	char s[32];
 
 	CHECK(sscanf("42 -17 0x1f 017", "%d %d %x %o", &a, &b, &c, &d) == 4);
 	CHECK(a == 42 && b == -17 && c == 31 && d == 15);
@@ -323,6 +325,11 @@ test_sscanf_numbers(void)
 	    "%lld %llu", &ll, &ull) == 2);
 	CHECK(ll == INT64_MIN && ull == UINT64_MAX);
 	CHECK(sscanf("0x1234", "%p", &p) == 1 && p == (void *)0x1234);
+	CHECK(sscanf("-12 ff", "%" SCNd8 " %" SCNx64, &hh, &ull) == 2 &&
+	    hh == -12 && ull == 255);
+	snprintf(s, sizeof(s), "%" PRId64 " %" PRIxPTR, INT64_MIN,
+	    (uintptr_t)0xbeef);
+	CHECK(strcmp(s, "-9223372036854775808 beef") == 0);
 	/* End of input before a conversion: EOF; a mismatch: 0. */
 	CHECK(sscanf("", "%d", &a) == EOF);
 	CHECK(sscanf("   ", " %d", &a) == EOF);
@@ -425,6 +432,8 @@ test_random(void)
 	srand(42);
 	CHECK(rand() == r1 && r1 >= 0 && r1 <= RAND_MAX);
 	CHECK(lldiv(-7LL, 2LL).quot == -3 && lldiv(-7LL, 2LL).rem == -1);
+	CHECK(strtoimax("-9223372036854775808", NULL, 10) == INTMAX_MIN &&
+	    strtoumax("ffffffffffffffff", NULL, 16) == UINTMAX_MAX);
 	arc4random();			/* seeded before the fork */
 	CHECK(pipe(p) == 0);
 	if ((pid = fork()) == 0) {
