@@ -78,7 +78,7 @@ main(void)
 		show("child:", "write: a copy", &a, &b);
 		printf("child:  my page now holds \"%s\"\n",
 		    (const char *)page);
-		fflush(stdout);	/* _exit would drop what a pipe's buffer holds */
+		fflush(stdout);	/* _exit would drop a pipe's buffer */
 		_exit(0);
 	}
 	waitpid(pid, &status, 0);

@@ -38,8 +38,9 @@ grow(char **buf, size_t *size, size_t want)
  * with realloc and updating *buf and *size.  The text is NUL-terminated
  * and may hold NULs of its own: use the length.
  * => returns the bytes read, delim included; -1 at end of file with
- *    nothing read, on a read error (even after part of a line), EINVAL (no buf or size), ENOMEM or
- *    EOVERFLOW.  The caller frees *buf, also after -1.
+ *    nothing read, on a read error (even after part of a line), EINVAL
+ *    (no buf or size), ENOMEM or EOVERFLOW.  The caller frees *buf,
+ *    also after -1.
  */
 ssize_t
 getdelim(char **buf, size_t *size, int delim, FILE *fp)

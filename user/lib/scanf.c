@@ -449,7 +449,8 @@ vscan(struct source *in, const char *fmt, va_list ap0)
 			r = conv_string(in, &cv, &ap, set);
 		} else if (cv.c == 's' || cv.c == 'c')
 			r = conv_string(in, &cv, &ap, NULL);
-		else if (cv.c != '\0' && strchr("diouxXpaAeEfFgG", cv.c) != NULL)
+		else if (cv.c != '\0' &&
+		    strchr("diouxXpaAeEfFgG", cv.c) != NULL)
 			r = conv_number(in, &cv, &ap);
 		else
 			break;			/* an unknown conversion */

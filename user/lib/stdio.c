@@ -4,10 +4,12 @@
  * A FILE holds one buffer, used for reading or for writing at a time.
  * Writes gather in it until it is full (_IOFBF: files, and stdout when
  * it is not a terminal), until a newline (_IOLBF: stdout on a terminal)
- * or not at all (_IONBF, stderr); fflush() writes what waits.  The buffer lives in the process's memory, so fork() copies
- * whatever has not been flushed: see docs/libc.md for the double output
- * that makes.  exit() flushes every stream (__stdio_flushall); _exit()
- * does not.  The printf engine is in vfprintf.c.
+ * or not at all (_IONBF, stderr); fflush() writes what waits.  The
+ * buffer lives in the process's memory, so fork() copies whatever has
+ * not been flushed: see docs/libc.md for the double output that makes.
+ * exit() flushes every stream (__stdio_flushall); _exit() does not.
+ * The printf engine is in vfprintf.c, scanf's in scanf.c; seeking is in
+ * fseek.c, getline in getline.c.
  */
 
 #include <sys/types.h>

@@ -48,7 +48,8 @@ static const struct fmt fmt_double = { 53, -1022, 1023, 310, -324 };
 static const struct fmt fmt_float = { 24, -126, 127, 40, -46 };
 
 /* The bits of a value: exponent field above the fraction, no sign. */
-#define F_INF(f)	((uint64_t)((f)->emax - (f)->emin + 2) << ((f)->mant - 1))
+#define F_INF(f)	\
+	((uint64_t)((f)->emax - (f)->emin + 2) << ((f)->mant - 1))
 #define F_FRAC(f)	(((uint64_t)1 << ((f)->mant - 1)) - 1)
 
 /* A decimal number: digits (0..9) d[0..nd), V = d * 10^e. */
@@ -273,7 +274,8 @@ refine(const struct dec *x, const struct fmt *f)
 		}
 		if (u == 0)
 			break;
-		if ((u & F_FRAC(f)) == 0 && expf > 1)	/* below: half the gap */
+		/* At a power of two the gap below is half the one above. */
+		if ((u & F_FRAC(f)) == 0 && expf > 1)
 			c = cmp_half(&digits, x->e, 4 * mant - 1, k - 2);
 		else
 			c = cmp_half(&digits, x->e, 2 * mant - 1, k - 1);

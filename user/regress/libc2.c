@@ -335,7 +335,7 @@ test_sscanf_numbers(void)
 	CHECK(sscanf("   ", " %d", &a) == EOF);
 	CHECK(sscanf("abc", "%d", &a) == 0);
 	CHECK(sscanf("-", "%d", &a) == 0);
-	CHECK(sscanf("0x", "%x", &a) == 0);	/* a prefix that is not a number */
+	CHECK(sscanf("0x", "%x", &a) == 0);	/* a prefix, not a number */
 	CHECK(sscanf("7", "%d %d", &a, &b) == 1 && a == 7);
 	CHECK(sscanf("x=5,y=6", "x=%d,y=%d", &a, &b) == 2 && a == 5 && b == 6);
 	CHECK(sscanf("x = 5", "x =%d", &a) == 1 && a == 5);
@@ -382,11 +382,13 @@ test_sscanf_strings(void)
 	    strcmp(s1, "12") == 0 && strcmp(s2, "34") == 0);
 	CHECK(sscanf("]]a]b", "%[]a]%s", s1, s2) == 2 &&
 	    strcmp(s1, "]]a]") == 0 && strcmp(s2, "b") == 0);
-	CHECK(sscanf("a-b-c d", "%[a-c-]", s1) == 1 && strcmp(s1, "a-b-c") == 0);
+	CHECK(sscanf("a-b-c d", "%[a-c-]", s1) == 1 &&
+	    strcmp(s1, "a-b-c") == 0);
 	CHECK(sscanf("xyz", "%[0-9]", s1) == 0);
 	CHECK(sscanf("", "%s", s1) == EOF);
 	CHECK(sscanf("word 42", "%*s %d", &a) == 1 && a == 42);
-	CHECK(sscanf("  ab", "%*s%s", s1) == 0);	/* a conversion was done */
+	/* Not EOF: a conversion (%*s) was done before the input ended. */
+	CHECK(sscanf("  ab", "%*s%s", s1) == 0);
 }
 
 /* fscanf from a pipe: conversions across lines, then EOF; ungetc'd rest. */
