@@ -17,6 +17,7 @@
 CROSS	?= i686-linux-gnu-
 CC	:= $(CROSS)gcc
 LD	:= $(CROSS)ld
+AR	:= $(CROSS)ar
 NM	:= $(CROSS)nm
 NASM	:= nasm
 HOSTCC	?= gcc
@@ -71,9 +72,11 @@ UCFLAGS	:= -std=gnu11 -march=i486 -O2 -g -ffreestanding -fno-pie -fno-pic \
 	   -Wall -Wextra -Werror -Wstrict-prototypes -MMD -MP
 ULDFLAGS := -m elf_i386 -static -nostdlib -e _start --build-id=none \
 	   -z max-page-size=4096 -z noexecstack -Ttext-segment=0x01000000
-# Every user/lib/*.c is part of the libc, linked whole into every program.
+# Every user/lib/*.c is part of the libc, an archive: a program links the
+# files whose functions it uses (and what they use), not all of them.
 ULIBC	:= $(patsubst user/lib/%.c,$(B)/user/lib/%.o,$(wildcard user/lib/*.c)) \
 	   $(B)/user/gen/syscalls.o
+ULIBA	:= $(B)/user/libc.a
 ULIBOBJS := $(B)/user/lib/crt0.o $(ULIBC)
 UPROGS	:= $(patsubst user/%.c,$(B)/root/%,\
 	   $(wildcard user/bin/*.c user/sbin/*.c user/regress/*.c))
@@ -132,20 +135,27 @@ $(B)/user/gen/syscalls.o: $(GEN)/user/syscalls.asm
 	$(say) NASM $<
 	$(Q)$(NASM) -f elf32 -g -F dwarf -w+error $< -o $@
 
-$(B)/root/%: $(B)/user/%.o $(ULIBOBJS)
+# D: no dates or owners in the archive, so a build is reproducible.
+$(ULIBA): $(ULIBC)
+	$(say) AR $@
+	$(Q)rm -f $@
+	$(Q)$(AR) rcsD $@ $(ULIBC)
+
+$(B)/root/%: $(B)/user/%.o $(B)/user/lib/crt0.o $(ULIBA)
 	@mkdir -p $(dir $@)
 	$(say) LD $@
-	$(Q)$(LD) $(ULDFLAGS) -o $@ $(B)/user/lib/crt0.o $< $(ULIBC) $(LIBGCC)
+	$(Q)$(LD) $(ULDFLAGS) -o $@ $(B)/user/lib/crt0.o $< $(ULIBA) $(LIBGCC)
 
 # bin/NAME from the objects of user/bin/NAME/ (an explicit rule for each
 # directory, which wins over the one-file pattern above).
 define UPROG_DIR
 $(B)/root/bin/$(1): $(patsubst user/%.c,$(B)/user/%.o,\
-    $(wildcard user/bin/$(1)/*.c)) $(ULIBOBJS)
+    $(wildcard user/bin/$(1)/*.c)) $(B)/user/lib/crt0.o $(ULIBA)
 	@mkdir -p $$(dir $$@)
 	$$(say) LD $$@
 	$$(Q)$$(LD) $$(ULDFLAGS) -o $$@ $$(B)/user/lib/crt0.o \
-	    $$(filter-out $$(ULIBOBJS),$$^) $$(ULIBC) $$(LIBGCC)
+	    $$(filter-out $$(B)/user/lib/crt0.o $$(ULIBA),$$^) $$(ULIBA) \
+	    $$(LIBGCC)
 endef
 $(foreach d,$(UPROGDIRS),$(eval $(call UPROG_DIR,$(d))))
 
@@ -229,9 +239,10 @@ $(B)/test/kernel-mb1.elf: $(KOBJS) $(B)/ksyms.o $(B)/tests/fixtures/mb1.o
 	$(Q)$(LD) $(LDFLAGS) -o $@ $(B)/tests/fixtures/mb1.o $(KOBJS) \
 	    $(B)/ksyms.o $(LIBGCC)
 
-# ---- host unit tests (cmocka): pure kernel code built for the host --------
+# ---- host unit tests (cmocka): pure kernel and libc code built for the host -
 # Each tests/host/test_NAME.c is a unity build: it includes the C library,
-# cmocka and tests/host/host_shim.h, then the kernel files it tests.  The
+# cmocka and tests/host/host_shim.h, then the kernel files it tests
+# (test_libc.c: user/lib files, renamed, compared with glibc; hence -lm).  The
 # kernel's include directories come after the system ones (-idirafter):
 # glibc's <sys/types.h> wins, kernel-only headers (<sys/systm.h>,
 # <machine/multiboot2.h>) are still found.  -D_KERNEL as in KCPPFLAGS.
@@ -249,7 +260,7 @@ $(B)/host/%: tests/host/%.c
 	@mkdir -p $(B)/host/deps
 	$(say) HOSTCC $@
 	$(Q)$(HOSTCC) $(HOSTCFLAGS) -MD -MP -MF $(B)/host/deps/$*.d -o $@ $< \
-	    -lcmocka
+	    -lcmocka -lm
 
 host-tests: deps $(HOST_TESTS)
 boot-tests: deps $(B)/tine.iso $(TEST_ISOS) $(B)/test/kernel-mb1.elf

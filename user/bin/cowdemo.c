@@ -63,6 +63,7 @@ main(void)
 	memcpy((char *)page, "parent's data", 14);
 	printf("parent: a page at %p holds \"%s\"; fork()\n", (void *)page,
 	    (const char *)page);
+	fflush(stdout);		/* or the child prints it again (a pipe) */
 	if ((pid = fork()) == 0) {
 		char first;
 
@@ -77,6 +78,7 @@ main(void)
 		show("child:", "write: a copy", &a, &b);
 		printf("child:  my page now holds \"%s\"\n",
 		    (const char *)page);
+		fflush(stdout);	/* _exit would drop a pipe's buffer */
 		_exit(0);
 	}
 	waitpid(pid, &status, 0);

@@ -21,6 +21,11 @@ grow(int level, int depth)
 	    getppid());
 	if (level == depth)
 		return;
+	/*
+	 * On a pipe stdout is fully buffered: without this the children
+	 * would inherit the line above in their buffers and print it again.
+	 */
+	fflush(stdout);
 	for (i = 0; i < 2; i++) {
 		if ((kids[i] = fork()) == 0) {
 			grow(level + 1, depth);

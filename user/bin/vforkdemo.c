@@ -61,6 +61,13 @@ main(int argc, char *argv[])
 	int status;
 	pid_t pid;
 
+	/*
+	 * Each line out as it is printed, even on a pipe: the child prints
+	 * from its own copy of stdout's buffer and leaves with _exit, which
+	 * would drop what a fully buffered stdout held (or print the
+	 * parent's lines twice had it called exit).
+	 */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (argc > 1)
 		nap.tv_sec = atoi(argv[1]);
 	counters("before:");

@@ -4,6 +4,21 @@
 
 #include <sys/errno.h>
 
+/*
+ * Errors only libc reports so far (no system call returns them yet),
+ * with OpenBSD's numbers: math's domain errors, ftell's offset too big
+ * for a long, mktime's year too big for a time_t.
+ */
+#ifndef EDOM
+#define EDOM		33	/* Numerical argument out of domain */
+#endif
+#ifndef EILSEQ
+#define EILSEQ		84	/* Illegal byte sequence */
+#endif
+#ifndef EOVERFLOW
+#define EOVERFLOW	87	/* Value too large to be stored in data type */
+#endif
+
 extern int errno;
 
 #endif /* _ERRNO_H_ */

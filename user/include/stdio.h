@@ -24,6 +24,8 @@
 #define SEEK_END	2
 #endif
 
+typedef off_t	fpos_t;		/* fgetpos: the offset, nothing more */
+
 /* A stream: look at it only through the functions below. */
 typedef struct __sFILE {
 	int	_fd;
@@ -64,6 +66,15 @@ int	fileno(FILE *);
 int	setvbuf(FILE *, char *, int, size_t);
 void	setbuf(FILE *, char *);
 void	perror(const char *);
+int	fseek(FILE *, long, int);
+int	fseeko(FILE *, off_t, int);
+long	ftell(FILE *);
+off_t	ftello(FILE *);
+void	rewind(FILE *);
+int	fgetpos(FILE *, fpos_t *);
+int	fsetpos(FILE *, const fpos_t *);
+ssize_t	getdelim(char **, size_t *, int, FILE *);
+ssize_t	getline(char **, size_t *, FILE *);
 
 int	printf(const char *, ...) __printflike(1, 2);
 int	fprintf(FILE *, const char *, ...) __printflike(2, 3);
@@ -75,5 +86,12 @@ int	vfprintf(FILE *, const char *, va_list);
 int	vsprintf(char *, const char *, va_list);
 int	vsnprintf(char *, size_t, const char *, va_list);
 int	vdprintf(int, const char *, va_list);
+
+int	scanf(const char *, ...) __scanflike(1, 2);
+int	fscanf(FILE *, const char *, ...) __scanflike(2, 3);
+int	sscanf(const char *, const char *, ...) __scanflike(2, 3);
+int	vscanf(const char *, va_list);
+int	vfscanf(FILE *, const char *, va_list);
+int	vsscanf(const char *, const char *, va_list);
 
 #endif /* _STDIO_H_ */

@@ -12,6 +12,7 @@
 
 typedef struct { int quot, rem; } div_t;
 typedef struct { long quot, rem; } ldiv_t;
+typedef struct { long long quot, rem; } lldiv_t;
 
 __dead void exit(int);
 __dead void _Exit(int);
@@ -29,6 +30,7 @@ long	labs(long);
 long long llabs(long long);
 div_t	div(int, int);
 ldiv_t	ldiv(long, long);
+lldiv_t	lldiv(long long, long long);
 int	atoi(const char *);
 long	atol(const char *);
 long long atoll(const char *);
@@ -37,6 +39,10 @@ unsigned long strtoul(const char *, char **, int);
 long long strtoll(const char *, char **, int);
 unsigned long long strtoull(const char *, char **, int);
 long long strtonum(const char *, long long, long long, const char **);
+double	strtod(const char *, char **);
+float	strtof(const char *, char **);
+long double strtold(const char *, char **);
+double	atof(const char *);
 
 char	*getenv(const char *);
 int	setenv(const char *, const char *, int);
@@ -51,5 +57,6 @@ int	rand_r(unsigned int *);
 void	srand(unsigned int);
 uint32_t arc4random(void);
 uint32_t arc4random_uniform(uint32_t);
+void	arc4random_buf(void *, size_t);
 
 #endif /* _STDLIB_H_ */

@@ -251,17 +251,6 @@ alarm(unsigned int secs)
 	return old.it_value.tv_sec + (old.it_value.tv_usec != 0);
 }
 
-time_t
-time(time_t *t)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	if (t != NULL)
-		*t = ts.tv_sec;
-	return ts.tv_sec;
-}
-
 /*
  * getcwd(3) over __getcwd(2): into buf (size bytes), or, when buf is
  * NULL, into a buffer it allocates (size bytes, or MAXPATHLEN if size

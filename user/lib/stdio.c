@@ -2,12 +2,14 @@
  * user/lib/stdio.c: buffered streams over file descriptors.
  *
  * A FILE holds one buffer, used for reading or for writing at a time.
- * Writes gather in it until it is full (_IOFBF), until a newline
- * (_IOLBF, stdout) or not at all (_IONBF, stderr); fflush() writes what
- * waits.  The buffer lives in the process's memory, so fork() copies
- * whatever has not been flushed: see docs/libc.md for the double output
- * that makes.  exit() flushes every stream (__stdio_flushall); _exit()
- * does not.  The printf engine is in vfprintf.c.
+ * Writes gather in it until it is full (_IOFBF: files, and stdout when
+ * it is not a terminal), until a newline (_IOLBF: stdout on a terminal)
+ * or not at all (_IONBF, stderr); fflush() writes what waits.  The
+ * buffer lives in the process's memory, so fork() copies whatever has
+ * not been flushed: see docs/libc.md for the double output that makes.
+ * exit() flushes every stream (__stdio_flushall); _exit() does not.
+ * The printf engine is in vfprintf.c, scanf's in scanf.c; seeking is in
+ * fseek.c, getline in getline.c.
  */
 
 #include <sys/types.h>
@@ -21,21 +23,13 @@
 
 #include "local.h"
 
-#define __SRD	0x0001		/* open for reading */
-#define __SWR	0x0002		/* open for writing */
-#define __SEOF	0x0004		/* end of file seen */
-#define __SERR	0x0008		/* an error seen */
-#define __SLBF	0x0010		/* line buffered */
-#define __SNBF	0x0020		/* unbuffered */
-#define __SMBF	0x0040		/* _buf is ours (malloc), free it */
-#define __SUSED	0x0080		/* the slot is taken */
-
 static unsigned char stdinbuf[BUFSIZ], stdoutbuf[BUFSIZ];
 
 FILE __sF[FOPEN_MAX] = {
 	{ ._fd = 0, ._flags = __SUSED | __SRD, ._buf = stdinbuf,
 	    ._bufsize = BUFSIZ, ._ungot = EOF },
-	{ ._fd = 1, ._flags = __SUSED | __SWR | __SLBF, ._buf = stdoutbuf,
+	{ ._fd = 1, ._flags = __SUSED | __SWR | __SLBF | __SNPT,
+	    ._buf = stdoutbuf,
 	    ._bufsize = BUFSIZ, ._ungot = EOF },
 	{ ._fd = 2, ._flags = __SUSED | __SWR | __SNBF, ._ungot = EOF },
 };
@@ -92,6 +86,8 @@ stream_new(int fd, int oflags)
 		fp->_flags |= __SRD;
 	if ((oflags & O_ACCMODE) != O_RDONLY)
 		fp->_flags |= __SWR;
+	if (oflags & O_APPEND)
+		fp->_flags |= __SAPP;
 	return fp;
 }
 
@@ -154,7 +150,9 @@ stream_write(FILE *fp, const unsigned char *p, size_t n)
 
 /*
  * Write what waits in fp's buffer; a reading stream gives back what it
- * read ahead (lseek back, so a file's offset is where the reader is).
+ * read ahead and what ungetc pushed back (lseek back, so a file's offset
+ * is where the reader is; on a pipe or terminal that fails and the bytes
+ * are dropped).
  */
 static int
 stream_flush(FILE *fp)
@@ -165,11 +163,25 @@ stream_flush(FILE *fp)
 		fp->_wlen = 0;
 		return stream_write(fp, fp->_buf, n);
 	}
-	if (fp->_rlen > fp->_rpos)
-		lseek(fp->_fd, -(off_t)(fp->_rlen - fp->_rpos), SEEK_CUR);
+	if ((n = __stdio_readahead(fp)) > 0)
+		lseek(fp->_fd, -(off_t)n, SEEK_CUR);
 	fp->_rpos = fp->_rlen = 0;
 	fp->_ungot = EOF;
 	return 0;
+}
+
+/* stream_flush for the other files of libc (fseek.c). */
+int
+__stdio_flush(FILE *fp)
+{
+	return stream_flush(fp);
+}
+
+/* The bytes a reading stream holds that its reader has not had yet. */
+size_t
+__stdio_readahead(FILE *fp)
+{
+	return fp->_rlen - fp->_rpos + (fp->_ungot != EOF);
 }
 
 void
@@ -216,6 +228,25 @@ fclose(FILE *fp)
 }
 
 /*
+ * stdout's buffering, settled at its first write as OpenBSD's
+ * __smakebuf does it: line buffered on a terminal, fully buffered on
+ * anything else (a pipe, a file, /dev/null), so that a program whose
+ * output another program reads writes it in BUFSIZ pieces.  setvbuf
+ * before the first write settles it instead.  isatty's ENOTTY is not
+ * the caller's business: errno is kept.
+ */
+static void
+stream_probe(FILE *fp)
+{
+	int save = errno;
+
+	fp->_flags &= ~__SNPT;
+	if (!isatty(fp->_fd))
+		fp->_flags &= ~__SLBF;
+	errno = save;
+}
+
+/*
  * Put n bytes on a writing stream: straight out if unbuffered, else into
  * the buffer, writing it whenever it fills, and at a newline if line
  * buffered.
@@ -234,6 +265,8 @@ stream_put(FILE *fp, const void *p, size_t n)
 	if (fp->_rlen > 0 || fp->_ungot != EOF)
 		stream_flush(fp);		/* from reading to writing */
 	stream_buf(fp);
+	if (fp->_flags & __SNPT)
+		stream_probe(fp);
 	if (fp->_flags & __SNBF)
 		return stream_write(fp, s, n);
 	while (n > 0) {
@@ -440,7 +473,7 @@ setvbuf(FILE *fp, char *buf, int mode, size_t size)
 	stream_flush(fp);
 	if (fp->_flags & __SMBF)
 		free(fp->_buf);
-	fp->_flags &= ~(__SLBF | __SNBF | __SMBF);
+	fp->_flags &= ~(__SLBF | __SNBF | __SMBF | __SNPT);
 	fp->_buf = NULL;
 	fp->_bufsize = 0;
 	if (mode == _IONBF) {

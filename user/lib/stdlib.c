@@ -1,11 +1,13 @@
 /*
  * user/lib/stdlib.c: exit and atexit, abort, the number parsers (strtol
- * and friends, OpenBSD's strtonum), the environment, qsort and bsearch,
- * rand and a small arc4random.
+ * and friends, <inttypes.h>'s intmax_t ones, OpenBSD's strtonum), the
+ * environment, qsort and bsearch, rand and a small arc4random.  strtod
+ * is in strtod.c.
  */
 
 #include <sys/types.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdint.h>
@@ -96,6 +98,14 @@ ldiv_t
 ldiv(long num, long den)
 {
 	ldiv_t d = { num / den, num % den };
+
+	return d;
+}
+
+lldiv_t
+lldiv(long long num, long long den)
+{
+	lldiv_t d = { num / den, num % den };
 
 	return d;
 }
@@ -212,6 +222,32 @@ strtoul(const char *nptr, char **endp, int base)
 		return ULONG_MAX;
 	}
 	return neg ? -(unsigned long)v : (unsigned long)v;
+}
+
+intmax_t
+strtoimax(const char *nptr, char **endp, int base)
+{
+	return strtoll(nptr, endp, base);
+}
+
+uintmax_t
+strtoumax(const char *nptr, char **endp, int base)
+{
+	return strtoull(nptr, endp, base);
+}
+
+intmax_t
+imaxabs(intmax_t v)
+{
+	return v < 0 ? -v : v;
+}
+
+imaxdiv_t
+imaxdiv(intmax_t num, intmax_t den)
+{
+	imaxdiv_t d = { num / den, num % den };
+
+	return d;
 }
 
 long
@@ -451,25 +487,48 @@ srand(unsigned int seed)
 
 /*
  * arc4random: NOT cryptographic.  Tine has no getentropy(2) yet, so this
- * is xorshift64* seeded once from the realtime clock and the pid: good
- * for picking numbers, useless for keys.
+ * is xorshift64* seeded from the realtime clock and the pid: good for
+ * picking numbers, useless for keys.  A child of fork() would go on with
+ * its parent's state and draw the same numbers, so the state is seeded
+ * again (mixing in the new pid) when getpid() changes; OpenBSD keeps its
+ * state in a MAP_INHERIT_ZERO page instead, which Tine does not have.
  */
 static uint64_t arc4_state;
+static pid_t arc4_pid;
 
 uint32_t
 arc4random(void)
 {
 	struct timespec ts;
+	pid_t pid = getpid();
 
-	if (arc4_state == 0) {
+	if (arc4_state == 0 || pid != arc4_pid) {
 		clock_gettime(CLOCK_REALTIME, &ts);
-		arc4_state = ((uint64_t)ts.tv_sec << 32) ^ ts.tv_nsec ^
-		    ((uint64_t)getpid() << 16) ^ 0x9e3779b97f4a7c15ULL;
+		arc4_state ^= ((uint64_t)ts.tv_sec << 32) ^ ts.tv_nsec ^
+		    ((uint64_t)pid << 16) ^ 0x9e3779b97f4a7c15ULL;
+		if (arc4_state == 0)
+			arc4_state = 1;	/* xorshift's one stuck state */
+		arc4_pid = pid;
 	}
 	arc4_state ^= arc4_state >> 12;
 	arc4_state ^= arc4_state << 25;
 	arc4_state ^= arc4_state >> 27;
 	return (arc4_state * 0x2545f4914f6cdd1dULL) >> 32;
+}
+
+/* n bytes of arc4random into buf. */
+void
+arc4random_buf(void *buf, size_t n)
+{
+	unsigned char *p = buf;
+	uint32_t r;
+	size_t k;
+
+	for (; n > 0; n -= k, p += k) {
+		r = arc4random();
+		k = n < sizeof(r) ? n : sizeof(r);
+		memcpy(p, &r, k);
+	}
 }
 
 /* Uniform in [0, bound): values below 2^32 % bound are thrown away. */

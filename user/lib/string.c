@@ -274,10 +274,13 @@ static const char *const errlist[] = {
 	[ESPIPE] = "Illegal seek",
 	[EROFS] = "Read-only file system",
 	[EPIPE] = "Broken pipe",
+	[EDOM] = "Numerical argument out of domain",
 	[ERANGE] = "Result too large",
 	[EAGAIN] = "Resource temporarily unavailable",
 	[ENAMETOOLONG] = "File name too long",
 	[ENOSYS] = "Function not implemented",
+	[EILSEQ] = "Illegal byte sequence",
+	[EOVERFLOW] = "Value too large to be stored in data type",
 };
 
 char *

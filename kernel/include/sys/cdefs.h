@@ -9,6 +9,7 @@
 #define __used			__attribute__((__used__))
 #define __section(s)		__attribute__((__section__(s)))
 #define __printflike(f, a)	__attribute__((__format__(__printf__, f, a)))
+#define __scanflike(f, a)	__attribute__((__format__(__scanf__, f, a)))
 #define __predict_true(e)	__builtin_expect(((e) != 0), 1)
 #define __predict_false(e)	__builtin_expect(((e) != 0), 0)
 #define __STRING(x)		#x

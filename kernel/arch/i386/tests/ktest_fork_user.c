@@ -1545,7 +1545,8 @@ KTEST(regress_programs)
 	    "/regress/signal", "/regress/time", "/regress/mem",
 	    "/regress/fd", "/regress/stop", "/regress/rusage",
 	    "/regress/poll", "/regress/fs", "/regress/fork",
-	    "/regress/libc", "/regress/tty", "/regress/sh" };
+	    "/regress/libc", "/regress/libc2", "/regress/tty",
+	    "/regress/sh" };
 	struct proc_baseline b;
 	struct fu_ctx c;
 	u_int i, vrefs;
