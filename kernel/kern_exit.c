@@ -150,6 +150,12 @@ exit1(struct proc *p, int xexit, int xsig, int flags)
 	if (flags == EXIT_NORMAL) {
 		if (pr->ps_flags & PS_EXITING)
 			panic("exit1: process %d exiting twice", pr->ps_pid);
+		/*
+		 * PORT: its ties leave the job-control counts here, just
+		 * before PS_EXITING says they have (upstream: killjobc);
+		 * see kern_proc.c, "orphaned process groups".
+		 */
+		fixjobc(pr, pr->ps_pgrp, 0);
 		atomic_setbits_int(&pr->ps_flags, PS_EXITING);
 		pr->ps_xexit = xexit;
 		pr->ps_xsig = xsig;

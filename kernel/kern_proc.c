@@ -237,8 +237,7 @@ pgdelete(struct pgrp *pgrp)
 
 /*
  * Take pr out of its process group; the group goes with its last member.
- * PORT: no job control counts (pg_jobc, fixjobc): tty.c asks whether a
- * group is orphaned by walking its members (pgrp_orphaned).
+ * => pr has left the job-control counts already (exit1's fixjobc)
  */
 void
 leavepgrp(struct process *pr)
@@ -259,6 +258,14 @@ void
 enterthispgrp(struct process *pr, struct pgrp *pgrp)
 {
 	struct pgrp *old = pr->ps_pgrp;
+
+	/*
+	 * Adjust eligibility of affected pgrps to participate in job
+	 * control: the new group's counts first, so that none reaches 0
+	 * on the way (a group orphaned for a moment would be signalled).
+	 */
+	fixjobc(pr, pgrp, 1);
+	fixjobc(pr, old, 0);
 
 	LIST_REMOVE(pr, ps_pglist);
 	pr->ps_pgrp = pgrp;
@@ -297,15 +304,125 @@ enternewpgrp(struct process *pr, struct pgrp *pgrp, struct session *newsess)
 	enterthispgrp(pr, pgrp);
 }
 
+/* ---- job control: orphaned process groups ---- */
+
+/*
+ * A process group is orphaned when no member has a parent in another
+ * group of the same session: nobody is left (a shell) that could
+ * continue a stopped member, so stopping one by terminal (SIGTSTP,
+ * SIGTTIN, SIGTTOU) is refused (kern_sig.c, tty.c) and a group that
+ * becomes orphaned with a stopped member is hung up (orphanpg).
+ *
+ *   session S                            pg_jobc
+ *   +------------------+   +----------+
+ *   | group 10: sh     |-->| group 12 |    1: sh is a parent in another
+ *   +------------------+   |  cat     |       group of S: not orphaned
+ *     parent: init,        +----------+
+ *     another session                     0 for group 10: orphaned
+ *
+ * pg_jobc counts the members tied that way, each tie a child and its
+ * parent; fixjobc() moves the counts when a process changes group or
+ * exits, process_reparent() when it changes parent.
+ * PORT: a tie counts only while neither end has begun to exit
+ * (PS_EXITING), and exit1 takes the exiting process's ties out of the
+ * counts before it sets PS_EXITING: upstream takes them out in killjobc
+ * and skips zombie children (PS_ZOMBIE), which in Tine leaves a window,
+ * from exit1 to the reaper, where a parent's setpgid counted a child's
+ * tie twice.
+ */
+
+/* Does a member of cg (child) keep cg from orphanhood, its parent in pg? */
+static int
+jobc_tie(struct process *child, struct pgrp *cg, struct process *parent,
+    struct pgrp *pg)
+{
+	return parent != NULL && cg != pg &&
+	    cg->pg_session == pg->pg_session &&
+	    ((child->ps_flags | parent->ps_flags) & PS_EXITING) == 0;
+}
+
+/*
+ * A process group has become orphaned; if there are any stopped
+ * processes in the group, hang up all processes in that group: SIGHUP
+ * (whose default ends them), then SIGCONT to let them take it.
+ * PORT: exiting members are left alone; a stopped process is
+ * PS_STOPPED (upstream looks for a thread in SSTOP).
+ */
+static void
+orphanpg(struct pgrp *pg)
+{
+	struct process *pr;
+
+	LIST_FOREACH(pr, &pg->pg_members, ps_pglist) {
+		if (pr->ps_flags & PS_STOPPED) {
+			LIST_FOREACH(pr, &pg->pg_members, ps_pglist) {
+				if (pr->ps_flags & PS_EXITING)
+					continue;
+				prsignal(pr, SIGHUP);
+				prsignal(pr, SIGCONT);
+			}
+			return;
+		}
+	}
+}
+
+/* One tie into pgrp's count: entering adds it, else it goes. */
+static void
+jobc_adjust(struct pgrp *pgrp, int entering)
+{
+	if (entering)
+		pgrp->pg_jobc++;
+	else if (--pgrp->pg_jobc == 0)
+		orphanpg(pgrp);
+}
+
+/*
+ * Adjust pgrp's count when pr enters it (entering) or leaves it, and
+ * the counts of pr's children's groups: pr's tie to its parent counts
+ * for pgrp, its children's ties to it for theirs.
+ * => thread context (orphanpg sends signals)
+ */
+void
+fixjobc(struct process *pr, struct pgrp *pgrp, int entering)
+{
+	struct process *child;
+
+	/*
+	 * Check pr's parent to see whether pr qualifies its own process
+	 * group; if so, adjust count for pr's process group.
+	 */
+	if (jobc_tie(pr, pgrp, pr->ps_pptr,
+	    pr->ps_pptr != NULL ? pr->ps_pptr->ps_pgrp : NULL))
+		jobc_adjust(pgrp, entering);
+
+	/*
+	 * Check this process' children to see whether they qualify
+	 * their process groups; if so, adjust counts for children's
+	 * process groups.
+	 */
+	LIST_FOREACH(child, &pr->ps_children, ps_sibling)
+		if (jobc_tie(child, child->ps_pgrp, pr, pgrp))
+			jobc_adjust(child->ps_pgrp, entering);
+}
+
 /*
  * Make parent pr's parent.  A traced child stays on its real parent's
  * orphan list, so that parent still knows of it (OpenBSD does the same).
+ * PORT: the child's tie for its group's count (fixjobc) moves to the new
+ * parent, the new one counted first; upstream leaves pg_jobc alone here,
+ * so a child given to an init of its own session was never counted.
  */
 void
 process_reparent(struct process *child, struct process *parent)
 {
+	struct pgrp *cg = child->ps_pgrp;
+
 	if (child->ps_pptr == parent)
 		return;
+	if (jobc_tie(child, cg, parent, parent->ps_pgrp))
+		jobc_adjust(cg, 1);
+	if (jobc_tie(child, cg, child->ps_pptr, child->ps_pptr->ps_pgrp))
+		jobc_adjust(cg, 0);
 	KASSERT(child->ps_oppid == 0 || child->ps_oppid ==
 	    child->ps_pptr->ps_pid);
 	LIST_REMOVE(child, ps_sibling);

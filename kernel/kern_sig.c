@@ -36,6 +36,7 @@
 struct pool sigacts_pool;
 
 static void	sig_discard(struct process *, sigset_t);
+static int	sig_orphan_stop(struct proc *, int);
 static void	proc_continue(struct process *, int);
 
 /*
@@ -108,7 +109,9 @@ sigstkinit(struct sigaltstack *ss)
  * Job control happens here, as in upstream's ptsignal(): SIGCONT
  * continues a stopped process even when ignored, and drops pending stop
  * signals; a stop signal drops a pending SIGCONT; SIGKILL gets a stopped
- * process running so that it can die.
+ * process running so that it can die.  A terminal's stop signal to a
+ * process of an orphaned group, which nobody could continue, is
+ * discarded when it would stop (sig_orphan_stop).
  * PORT: upstream's ptsignal() also picks a thread for a process-wide
  * signal (FIXME: issue 8).
  * => any context (the clock calls it at IPL_CLOCK); takes SCHED_LOCK,
@@ -131,8 +134,11 @@ psignal(struct proc *p, int signum)
 		/* Continuing was its default action: nothing to deliver. */
 		if (pr->ps_sigacts->ps_sigact[SIGCONT] == SIG_DFL)
 			return;
-	} else if (mask & stopsigmask)
+	} else if (mask & stopsigmask) {
+		if (sig_orphan_stop(p, signum) && (p->p_sigmask & mask) == 0)
+			return;
 		sig_discard(pr, sigmask(SIGCONT));
+	}
 
 	if ((pr->ps_flags & PS_TRACED) == 0 && (mask & sigcantmask) == 0 &&
 	    (pr->ps_sigacts->ps_sigignore & mask) != 0)
@@ -371,12 +377,32 @@ proc_continue(struct process *pr, int report)
 }
 
 /*
+ * Would signum, a terminal's stop signal (SIGTSTP, SIGTTIN, SIGTTOU),
+ * stop p in a process group that is orphaned (pg_jobc 0, kern_proc.c)?
+ * Then it is discarded, as POSIX asks: nobody would continue the
+ * process.  Only the default action stops; a handler still runs, an
+ * ignored signal is dropped anyway, and a traced process stops for its
+ * tracer.  A blocked one stays pending, and is discarded here once
+ * unblocked if the group is orphaned then.
+ */
+static int
+sig_orphan_stop(struct proc *p, int signum)
+{
+	struct process *pr = p->p_p;
+
+	return (sigmask(signum) & ttystopsigmask) != 0 &&
+	    (pr->ps_flags & PS_TRACED) == 0 &&
+	    pr->ps_sigacts->ps_sigact[signum] == SIG_DFL &&
+	    pr->ps_pgrp->pg_jobc == 0;
+}
+
+/*
  * On the way to user mode: stop p if its process is stopped, or if a
- * pending, unblocked stop signal has its default action.  Returns 1 once
+ * pending, unblocked stop signal has its default action; a terminal's
+ * stop signal in an orphaned group is discarded instead.  Returns 1 once
  * p has been stopped and continued (the caller looks at its signals
  * again), 0 if p goes on.  A traced process stops for its tracer
- * instead (issue 7).  FIXME (issue 6): SIGTSTP, SIGTTIN and SIGTTOU are
- * not yet discarded for orphaned process groups (no pg_jobc counts).
+ * instead (issue 7).
  */
 int
 sig_stop_check(struct proc *p)
@@ -394,12 +420,17 @@ sig_stop_check(struct proc *p)
 	}
 	pending = (p->p_siglist | pr->ps_siglist) & ~p->p_sigmask &
 	    stopsigmask;
-	for (sig = 1; sig < NSIG; sig++)
-		if ((pending & sigmask(sig)) != 0 &&
-		    ps->ps_sigact[sig] == SIG_DFL) {
-			proc_stop(p, sig);
-			return 1;
+	for (sig = 1; sig < NSIG; sig++) {
+		if ((pending & sigmask(sig)) == 0 ||
+		    ps->ps_sigact[sig] != SIG_DFL)
+			continue;
+		if (sig_orphan_stop(p, sig)) {
+			sig_discard(pr, sigmask(sig));
+			continue;
 		}
+		proc_stop(p, sig);
+		return 1;
+	}
 	return 0;
 }
 

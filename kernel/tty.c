@@ -298,25 +298,6 @@ isbackground(struct process *pr, struct tty *tp)
 	return isctty(pr, tp) && pr->ps_pgrp != tp->t_pgrp;
 }
 
-/*
- * Is pgrp orphaned: no member has a parent in another group of the
- * same session, a shell that could continue it?  PORT: OpenBSD keeps a
- * count (pg_jobc, fixjobc); Tine walks the members.
- */
-static int
-pgrp_orphaned(struct pgrp *pgrp)
-{
-	struct process *pr, *pp;
-
-	LIST_FOREACH(pr, &pgrp->pg_members, ps_pglist) {
-		pp = pr->ps_pptr;
-		if (pp != NULL && pp->ps_pgrp != pgrp &&
-		    pp->ps_session == pgrp->pg_session)
-			return 0;
-	}
-	return 1;
-}
-
 /* Is sig ignored or blocked by p? */
 static int
 sigismasked(struct proc *p, int sig)
@@ -339,7 +320,7 @@ ttybackground(struct tty *tp, struct proc *p, int sig)
 	struct process *pr = p->p_p;
 
 	if (sigismasked(p, sig) || (pr->ps_flags & PS_PPWAIT) ||
-	    pgrp_orphaned(pr->ps_pgrp))
+	    pr->ps_pgrp->pg_jobc == 0)
 		return EIO;
 	pgsignal(pr->ps_pgrp, sig, 1);
 	return tty_bgsleep(tp, "ttybg");
@@ -535,7 +516,7 @@ ttioctl(struct tty *tp, u_long cmd, caddr_t data, int flag __unused,
 	case TIOCSPGRP:
 		while (isbackground(pr, tp) && !sigismasked(p, SIGTTOU) &&
 		    (pr->ps_flags & PS_PPWAIT) == 0) {
-			if (pgrp_orphaned(pr->ps_pgrp))
+			if (pr->ps_pgrp->pg_jobc == 0)	/* orphaned */
 				return EIO;
 			pgsignal(pr->ps_pgrp, SIGTTOU, 1);
 			if ((error = tty_bgsleep(tp, "ttybg")) != 0)

@@ -75,13 +75,14 @@ sys_open(struct proc *p, void *v, register_t *retval)
 		return EROFS;
 	if (error != 0)
 		return error;
+	/* A device may refuse (/dev/tty without a terminal: ENXIO). */
 	if ((error = vn_open_check(vp, fflags)) != 0 ||
+	    (vp->v_op->vop_open != NULL &&
+	    (error = vp->v_op->vop_open(vp, flags, p)) != 0) ||
 	    (error = falloc(p, &fp, &fd)) != 0) {
 		vrele(vp);
 		return error;
 	}
-	if (vp->v_op->vop_open != NULL)
-		(void)vp->v_op->vop_open(vp, flags, p);
 	fp->f_flag = fflags & (FREAD | FWRITE | O_NONBLOCK | O_APPEND);
 	fp->f_type = DTYPE_VNODE;
 	fp->f_ops = &vnops;

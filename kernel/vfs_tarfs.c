@@ -8,8 +8,8 @@
  *            typeflag ('0' file, '5' directory), ..., "ustar", prefix (155)
  *
  * tarfs_mount() walks the archive once and makes a node (with its vnode)
- * for each file and directory, plus "/", "/dev" and its two devices,
- * whose nodes name the device vnodes (consvp, nullvp).  The vnodes live
+ * for each file and directory, plus "/", "/dev" and its three devices,
+ * whose nodes name the device vnodes (consvp, nullvp, cttydevvp).  The vnodes live
  * as long as the system: each holds a reference of the file system's own.
  *
  * namei() walks a path a component at a time from "/" or from the
@@ -184,6 +184,8 @@ tarfs_add_devices(void)
 		tn->tn_devvp = consvp;
 	if ((tn = tarfs_add("dev", "null", VCHR)) != NULL)
 		tn->tn_devvp = nullvp;
+	if ((tn = tarfs_add("dev", "tty", VCHR)) != NULL)
+		tn->tn_devvp = cttydevvp;
 }
 
 /*
@@ -342,7 +344,8 @@ tarfs_path(struct vnode *vp, char *buf, size_t len)
 u_int
 tarfs_refs(void)
 {
-	u_int n = consvp->v_usecount + nullvp->v_usecount;
+	u_int n = consvp->v_usecount + nullvp->v_usecount +
+	    cttydevvp->v_usecount;
 	int i;
 
 	for (i = 0; i < tarfs_nnodes; i++)

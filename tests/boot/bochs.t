@@ -6,9 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 bochs_boot() {	# bochs_boot ISO MEGS
-	"$ROOT/iso/bochs-run" --test "$(test_iso "$1")" --mem "$2" \
-	    --log "$LOG" --timeout "$TIMEOUT" </dev/null >"$LOG.out" 2>&1
-	status=$?
+	run_bochs "$(test_iso "$1")" "$2"
 	check "Bochs ran $1.iso with $2 MiB and powered off (status $status)" \
 	    test "$status" = 0
 	kernel_tap

@@ -63,6 +63,16 @@ run_qemu() {
 	status=$?
 }
 
+# run_bochs ISO MEGS: boot ISO in Bochs, its default CPU, with MEGS MiB,
+# serial to $LOG, through iso/bochs-run --test; sets $status: 0 when the
+# guest powered off, 124 at the time limit, else Bochs's own (1 after a
+# triple fault or a reset).
+run_bochs() {
+	"$ROOT/iso/bochs-run" --test "$1" --mem "$2" \
+	    --log "$LOG" --timeout "$TIMEOUT" </dev/null >"$LOG.out" 2>&1
+	status=$?
+}
+
 # check_qemu_status WANT: the run ended with status WANT.
 check_qemu_status() {
 	if [ "$status" = "$1" ]; then
@@ -117,6 +127,33 @@ finish() {
 		tail -n 40 "$LOG" | tr -d '\r' | sed 's/\x1b\[[0-9;]*m//g' >&2
 	fi
 	exit 0
+}
+
+# The demos' output in $LOG, for qemu-demos.t and bochs-demos.t, each a
+# boot of run-vforkdemo.iso (run=/bin/vforkdemo,1) or run-cowdemo.iso.
+# vforkdemo: the parent waits out its child's 1 s, keeps its own x, and
+# forkstat counts the vfork.
+check_vforkdemo() {
+	check_logged "  before: forkstat: 0 vforks"
+	check_logged "I was suspended until the child exited"
+	check_logged "x = 2 in my copy"
+	check_logged "x = 1: the child's write went to its own copy-on-write copy"
+	check_logged "  after:  forkstat: 1 vforks"
+	check "the parent waited about the child's 1 s" \
+	    grep -qE 'vfork returned [0-9]+ after 1[0-9]{3} ms' "$LOG"
+}
+
+# cowdemo: after fork the child's read copies nothing, its write one
+# page; the parent's page is unchanged and its own write copies nothing.
+check_cowdemo() {
+	check "the child's read copies nothing" \
+	    grep -qE '^child: +read: no copy +faults \+[01], flt_cow \+0' "$LOG"
+	check "the child's write copies one page" \
+	    grep -qE '^child: +write: a copy +faults \+1, flt_cow \+1, free pages -1' \
+	    "$LOG"
+	check_logged "parent: my page still holds \"parent's data\""
+	check "the parent's later write copies nothing" \
+	    grep -qE '^parent: +write: no copy +faults \+[01], flt_cow \+0' "$LOG"
 }
 
 # A test ISO, made by "make boot-tests" from tests/boot/cmdline/NAME.

@@ -57,6 +57,8 @@ test_stat(void)
 	    (sb.st_mode & S_IXUSR) && sb.st_size > 0);
 	CHECK(stat("/dev/console", &sb) == 0 && S_ISCHR(sb.st_mode));
 	CHECK(stat("/dev/null", &sb) == 0 && S_ISCHR(sb.st_mode));
+	CHECK(stat("/dev/tty", &sb) == 0 && S_ISCHR(sb.st_mode) &&
+	    sb.st_rdev == 0x100 && (sb.st_mode & 0777) == 0666);
 	CHECK(stat("/dev", &sb) == 0 && S_ISDIR(sb.st_mode));
 	CHECK(stat("/etc/../etc/./motd", &sb) == 0 && S_ISREG(sb.st_mode));
 
@@ -185,7 +187,7 @@ test_getdents(void)
 	static const char *const etc[] = { ".", "..", "motd", NULL };
 	static const char *const bin[] = { ".", "..", "sh", "ls", "pwd",
 	    "cat", "echo", NULL };
-	static const char *const dev[] = { "console", "null", NULL };
+	static const char *const dev[] = { "console", "null", "tty", NULL };
 	static const char *const root[] = { "bin", "etc", "dev", "regress",
 	    "sbin", NULL };
 	char buf[512];

@@ -5,6 +5,10 @@
  * handler if it has one; a signal sent to a stopped process waits for the
  * continue, except SIGKILL; SIGCHLD tells the parent of a stop unless it
  * asked SA_NOCLDSTOP; a caught or ignored SIGTSTP does not stop.
+ * Orphaned process groups: a terminal's stop signal (SIGTSTP, SIGTTIN,
+ * SIGTTOU) with its default action does not stop a process of one,
+ * SIGSTOP does; a group that becomes orphaned with a stopped member gets
+ * SIGHUP and SIGCONT.
  * Prints each check that fails; exits with how many did.
  */
 
@@ -12,6 +16,7 @@
 #include <sys/wait.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -27,7 +32,7 @@ static int failures;
 	}								\
 } while (0)
 
-static volatile sig_atomic_t nchld, ncont, ntstp;
+static volatile sig_atomic_t nchld, ncont, ntstp, nhup;
 
 static void
 on_chld(int sig)
@@ -51,6 +56,13 @@ on_tstp(int sig)
 }
 
 static void
+on_hup(int sig)
+{
+	(void)sig;
+	nhup++;
+}
+
+static void
 catch(int sig, void (*fn)(int), int flags)
 {
 	struct sigaction sa;
@@ -62,16 +74,24 @@ catch(int sig, void (*fn)(int), int flags)
 	sigaction(sig, &sa, NULL);
 }
 
-/* A child that sleeps in short naps forever. */
+/*
+ * A child that sleeps in short naps forever, in a process group of its
+ * own: its tie to us, a parent in another group of the session, keeps
+ * the group from being orphaned, so SIGTSTP can stop it.  (Our own
+ * group may well be orphaned: our parent may be in another session.)
+ */
 static pid_t
 napper(void)
 {
 	struct timespec nap = { 0, 10 * 1000 * 1000 };
 	pid_t pid;
 
-	if ((pid = fork()) == 0)
+	if ((pid = fork()) == 0) {
+		setpgid(0, 0);
 		for (;;)
 			nanosleep(&nap, NULL);
+	}
+	setpgid(pid, pid);
 	return pid;
 }
 
@@ -213,6 +233,117 @@ test_sigchld(void)
 	catch(SIGCHLD, SIG_DFL, 0);
 }
 
+/*
+ * The leader of a new session, in an orphaned group (its parent is in
+ * another session): SIGTSTP, SIGTTIN and SIGTTOU do not stop it, sent
+ * or left pending while blocked; a caught SIGTSTP's handler runs; a
+ * child of its own group is not orphaned, and stops.  Its failures.
+ */
+static int
+orphan_leader(void)
+{
+	sigset_t set, pending;
+	pid_t pid;
+	int st;
+
+	failures = 0;
+	CHECK(setsid() == getpid());
+	CHECK(kill(getpid(), SIGTSTP) == 0);
+	CHECK(kill(getpid(), SIGTTIN) == 0);
+	CHECK(kill(getpid(), SIGTTOU) == 0);
+	sigemptyset(&set);
+	sigaddset(&set, SIGTSTP);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	CHECK(kill(getpid(), SIGTSTP) == 0);
+	CHECK(sigpending(&pending) == 0 && sigismember(&pending, SIGTSTP));
+	sigprocmask(SIG_UNBLOCK, &set, NULL);	/* discarded, no stop */
+	CHECK(sigpending(&pending) == 0 && !sigismember(&pending, SIGTSTP));
+	catch(SIGTSTP, on_tstp, 0);
+	ntstp = 0;
+	CHECK(kill(getpid(), SIGTSTP) == 0 && ntstp == 1);
+	catch(SIGTSTP, SIG_DFL, 0);
+
+	pid = napper();
+	CHECK(kill(pid, SIGTSTP) == 0);
+	st = status_of(pid, WUNTRACED);
+	CHECK(st != -1 && WIFSTOPPED(st) && WSTOPSIG(st) == SIGTSTP);
+	kill(pid, SIGKILL);
+	CHECK(status_of(pid, 0) != -1);
+	return failures;
+}
+
+/*
+ * Orphaned: the tty stop signals are discarded (orphan_leader), and
+ * then SIGSTOP, which is not a terminal's, stops it all the same.
+ */
+static void
+test_orphaned_stop(void)
+{
+	pid_t pid;
+	int st;
+
+	if ((pid = fork()) == 0) {
+		orphan_leader();
+		kill(getpid(), SIGSTOP);
+		_exit(failures);
+	}
+	st = status_of(pid, WUNTRACED);
+	/* Stopped by SIGTSTP (or SIGTTIN, SIGTTOU) would be a failure. */
+	CHECK(st != -1 && WIFSTOPPED(st) && WSTOPSIG(st) == SIGSTOP);
+	if (st != -1 && WIFSTOPPED(st))
+		kill(pid, WSTOPSIG(st) == SIGSTOP ? SIGCONT : SIGKILL);
+	st = status_of(pid, 0);
+	CHECK(st != -1 && WIFEXITED(st));
+	if (st != -1 && WIFEXITED(st))
+		failures += WEXITSTATUS(st);
+}
+
+/*
+ * A group that becomes orphaned with a stopped member is hung up.  In a
+ * new session, the leader's child c takes a group of its own (not
+ * orphaned: the leader ties it) and stops itself; the leader exits, so
+ * c's group is orphaned: c gets SIGHUP, then SIGCONT, and tells us over
+ * the pipe.  The leader gives us c's pid, to clean up if it stays
+ * stopped.
+ */
+static void
+test_orphaned_hangup(void)
+{
+	struct pollfd pf;
+	int fds[2], st;
+	pid_t pid, c = -1;
+	char ch = 0;
+
+	CHECK(pipe(fds) == 0);
+	if ((pid = fork()) == 0) {
+		setsid();
+		if ((c = fork()) == 0) {
+			setpgid(0, 0);
+			catch(SIGHUP, on_hup, 0);
+			kill(getpid(), SIGSTOP);
+			ch = nhup == 1 ? 'h' : 'n';	/* SIGHUP came first */
+			write(fds[1], &ch, 1);
+			_exit(0);
+		}
+		setpgid(c, c);
+		st = status_of(c, WUNTRACED);
+		write(fds[1], &c, sizeof(c));
+		_exit(st != -1 && WIFSTOPPED(st) ? 0 : 1);
+	}
+	close(fds[1]);
+	CHECK(read(fds[0], &c, sizeof(c)) == sizeof(c));
+	st = status_of(pid, 0);
+	CHECK(st == 0);				/* c stopped, the leader gone */
+	pf.fd = fds[0];
+	pf.events = POLLIN;
+	CHECK(poll(&pf, 1, 5000) == 1);
+	if (pf.revents & POLLIN)
+		CHECK(read(fds[0], &ch, 1) == 1 && ch == 'h');
+	if (ch != 'h' && c > 0)
+		kill(c, SIGKILL);		/* still stopped: init reaps it */
+	close(fds[0]);
+}
+
 int
 main(void)
 {
@@ -220,6 +351,8 @@ main(void)
 	test_self_stop();
 	test_ignored_and_caught();
 	test_sigchld();
+	test_orphaned_stop();
+	test_orphaned_hangup();
 	printf("regress/stop: %d failures\n", failures);
 	return failures;
 }

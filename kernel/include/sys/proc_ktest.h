@@ -10,7 +10,8 @@
  *
  * Counted: free pages, the process, thread, credential, limit, signal
  * action, descriptor table and uid pools, nprocesses, nthreads, the GDT's
- * per-thread TSS slots, kernel virtual pages, and zombies.
+ * per-thread TSS slots, kernel virtual pages, and zombies.  And every
+ * process group's job-control count is checked against its members.
  */
 #ifndef _SYS_PROC_KTEST_H_
 #define _SYS_PROC_KTEST_H_
@@ -41,6 +42,40 @@ proc_count_zombies(void)
 	LIST_FOREACH(pr, &zombprocess, ps_list)
 		n++;
 	return n;
+}
+
+/*
+ * The process groups whose job-control count (pg_jobc) is not what
+ * their members say: the members tied to a parent in another group of
+ * the same session, neither of the two exiting (kern_proc.c, fixjobc).
+ * Counted afresh here, so that a count fixjobc got wrong shows.
+ */
+static inline int
+proc_count_bad_jobc(void)
+{
+	struct process *pr, *pp;
+	struct pgrp *pg;
+	u_long i;
+	int n, bad = 0;
+
+	for (i = 0; i <= pgrphash; i++)
+		LIST_FOREACH(pg, &pgrphashtbl[i], pg_hash) {
+			n = 0;
+			LIST_FOREACH(pr, &pg->pg_members, ps_pglist) {
+				pp = pr->ps_pptr;
+				if (pp != NULL && pp->ps_pgrp != pg &&
+				    pp->ps_session == pg->pg_session &&
+				    ((pr->ps_flags | pp->ps_flags) &
+				    PS_EXITING) == 0)
+					n++;
+			}
+			if (n != pg->pg_jobc) {
+				ktest_diag("pgrp %d: pg_jobc %d, %d ties",
+				    pg->pg_id, pg->pg_jobc, n);
+				bad++;
+			}
+		}
+	return bad;
 }
 
 static inline void
@@ -109,6 +144,7 @@ proc_quiesce(const struct proc_baseline *b)
 	KT_EQ(_now.tss, (b)->tss);					\
 	KT_EQ(_now.kmapent, (b)->kmapent);				\
 	KT_EQ(_now.free, (b)->free);					\
+	KT_EQ(proc_count_bad_jobc(), 0);				\
 } while (0)
 
 /*

@@ -36,6 +36,9 @@ struct sigacts {
 #define stopsigmask	(sigmask(SIGSTOP) | sigmask(SIGTSTP) | \
 			    sigmask(SIGTTIN) | sigmask(SIGTTOU))
 #define sigcantmask	(sigmask(SIGKILL) | sigmask(SIGSTOP))
+/* The stop signals of a terminal (upstream's SA_TTYSTOP). */
+#define ttystopsigmask	(sigmask(SIGTSTP) | sigmask(SIGTTIN) | \
+			    sigmask(SIGTTOU))
 
 struct sigacts *sigactsinit(struct process *);
 void	sigactsfree(struct sigacts *);

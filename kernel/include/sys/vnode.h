@@ -85,6 +85,7 @@ struct vnode {
 
 extern struct vnode *consvp;		/* /dev/console */
 extern struct vnode *nullvp;		/* /dev/null */
+extern struct vnode *cttydevvp;		/* /dev/tty */
 extern struct vnode *rootvnode;		/* "/" of the ramdisk */
 
 struct stat;
