@@ -1,8 +1,8 @@
 /*
  * kernel/kern_sysctl.c: sysctl(2), read-only so far (OpenBSD's
  * kern_sysctl.c, the names its tools need: kern.maxproc, kern.nprocs,
- * kern.maxthread, kern.nthreads, kern.forkstat, kern.proc, hw.physmem,
- * vm.uvmexp ...).
+ * kern.maxthread, kern.nthreads, kern.forkstat, kern.proc, kern.pool
+ * (subr_pool.c), hw.physmem, vm.uvmexp ...).
  *
  * A name is a vector of integers ({ CTL_KERN, KERN_FORKSTAT }); the value
  * goes to *old, at most *oldlenp bytes, and *oldlenp says how many it
@@ -16,6 +16,7 @@
 #include <sys/param.h>
 #include <sys/errno.h>
 #include <sys/malloc.h>
+#include <sys/pool.h>
 #include <sys/proc.h>
 #include <sys/ucred.h>
 #include <sys/file.h>
@@ -164,11 +165,80 @@ sysctl_doproc(int *name, u_int namelen, void *oldp, size_t *oldlenp)
 	return 0;
 }
 
+/* The pool numbered serial, or NULL.  => splvm */
+static struct pool *
+pool_by_serial(int serial)
+{
+	struct pool *pp;
+
+	for (pp = pool_head; pp != NULL; pp = pp->pr_poollist)
+		if (pp->pr_serial == serial)
+			return pp;
+	return NULL;
+}
+
+/*
+ * sysctl kern.pool: { KERN_POOL_NPOOLS }, { KERN_POOL_NAME, serial },
+ * { KERN_POOL_POOL, serial } (OpenBSD's sysctl_dopool, in its
+ * subr_pool.c; vmstat -m reads it).  Serials run from 1 to npools, with gaps where a pool was
+ * destroyed: a missing one is ENOENT.  Pages go back as they empty, so
+ * no page is ever idle.
+ */
+static int
+sysctl_dopool(int *name, u_int namelen, void *oldp, size_t *oldlenp)
+{
+	struct kinfo_pool pi;
+	struct pool *pp;
+	const char *wchan;
+	int s, npools = 0;
+
+	if (namelen < 1)
+		return EINVAL;
+	if (name[0] == KERN_POOL_NPOOLS) {
+		if (namelen != 1)
+			return ENOTDIR;
+		s = splvm();
+		for (pp = pool_head; pp != NULL; pp = pp->pr_poollist)
+			npools++;
+		splx(s);
+		return sysctl_rdint(oldp, oldlenp, npools);
+	}
+	if (name[0] != KERN_POOL_NAME && name[0] != KERN_POOL_POOL)
+		return ENOENT;		/* OpenBSD: EOPNOTSUPP */
+	if (namelen != 2)
+		return ENOTDIR;
+	memset(&pi, 0, sizeof(pi));
+	s = splvm();
+	if ((pp = pool_by_serial(name[1])) != NULL) {
+		wchan = pp->pr_wchan;
+		pi.pr_size = pp->pr_size;
+		pi.pr_pgsize = PAGE_SIZE;
+		pi.pr_itemsperpage = pp->pr_itemsperpage;
+		pi.pr_npages = pp->pr_npages;
+		pi.pr_nout = pp->pr_nout;
+		pi.pr_nitems = pp->pr_nitems;
+		pi.pr_nget = pp->pr_nget;
+		pi.pr_nput = pp->pr_nput;
+		pi.pr_nfail = pp->pr_nfail;
+		pi.pr_npagealloc = pp->pr_npagealloc;
+		pi.pr_npagefree = pp->pr_npagefree;
+		pi.pr_hiwat = pp->pr_hiwat;
+	}
+	splx(s);
+	if (pp == NULL)
+		return ENOENT;
+	if (name[0] == KERN_POOL_NAME)
+		return sysctl_rdstring(oldp, oldlenp, wchan);
+	return sysctl_rdstruct(oldp, oldlenp, &pi, sizeof(pi));
+}
+
 static int
 kern_sysctl(int *name, u_int namelen, void *oldp, size_t *oldlenp)
 {
 	if (name[0] == KERN_PROC)
 		return sysctl_doproc(name + 1, namelen - 1, oldp, oldlenp);
+	if (name[0] == KERN_POOL)
+		return sysctl_dopool(name + 1, namelen - 1, oldp, oldlenp);
 	if (namelen != 1)
 		return ENOTDIR;
 	switch (name[0]) {

@@ -79,6 +79,7 @@ struct pool_page_header {
 #define POOL_HASH(va)	(((va) >> PGSHIFT) & (POOL_NHASH - 1))
 
 struct pool *pool_head;
+static int pool_serial;		/* the last pool's pr_serial (kern.pool) */
 static struct pool_page_header *pool_phhash[POOL_NHASH];
 
 static void	*pool_page_alloc(struct pool *, int, int *);
@@ -157,6 +158,7 @@ pool_init(struct pool *pp, size_t size, u_int align, int ipl, int flags,
 	pp->pr_itemsperpage = POOL_PHOFFSET / size;
 	pp->pr_flags = flags;
 	pp->pr_ipl = ipl;
+	pp->pr_serial = ++pool_serial;
 	pp->pr_poollist = pool_head;
 	pool_head = pp;
 	splx(s);
@@ -301,6 +303,8 @@ pool_p_alloc(struct pool *pp, int flags)
 	pool_p_insert(pp, ph);
 	pp->pr_npages++;
 	pp->pr_npagealloc++;
+	if (pp->pr_npages > pp->pr_hiwat)
+		pp->pr_hiwat = pp->pr_npages;
 	pp->pr_nitems += pp->pr_itemsperpage;
 	return ph;
 }

@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-enum kind { INT, STRING, QUAD, FORKSTAT, UVMEXP };
+enum kind { INT, STRING, QUAD, POOLS, FORKSTAT, UVMEXP };
 
 static const struct var {
 	const char *name;
@@ -29,6 +29,7 @@ static const struct var {
 	{ "kern.nprocs", { CTL_KERN, KERN_NPROCS }, INT },
 	{ "kern.nfiles", { CTL_KERN, KERN_NFILES }, INT },
 	{ "kern.forkstat", { CTL_KERN, KERN_FORKSTAT }, FORKSTAT },
+	{ "kern.pool", { CTL_KERN, KERN_POOL }, POOLS },
 	{ "hw.machine", { CTL_HW, HW_MACHINE }, STRING },
 	{ "hw.ncpu", { CTL_HW, HW_NCPU }, INT },
 	{ "hw.physmem", { CTL_HW, HW_PHYSMEM64 }, QUAD },
@@ -49,6 +50,41 @@ field(const char *prefix, const char *name, long v)
 	nfields++;
 }
 
+/*
+ * kern.pool: a line per pool, by the serial numbers the kernel gives
+ * them (gaps are destroyed pools).
+ */
+static int
+show_pools(void)
+{
+	int mib[4] = { CTL_KERN, KERN_POOL, KERN_POOL_NPOOLS, 0 }, n, i;
+	struct kinfo_pool pi;
+	char name[32];
+	size_t len = sizeof(n);
+
+	if (sysctl(mib, 3, &n, &len, NULL, 0) == -1) {
+		dprintf(2, "sysctl: kern.pool: error %d\n", errno);
+		return 1;
+	}
+	for (i = 1; n > 0 && i < 4 * n + 16; i++) {
+		mib[2] = KERN_POOL_NAME;
+		mib[3] = i;
+		len = sizeof(name);
+		if (sysctl(mib, 4, name, &len, NULL, 0) == -1)
+			continue;
+		mib[2] = KERN_POOL_POOL;
+		len = sizeof(pi);
+		if (sysctl(mib, 4, &pi, &len, NULL, 0) == -1)
+			continue;
+		n--;
+		printf("kern.pool.%s=size %u, in use %u, gets %lu, puts %lu, "
+		    "failed %lu, pages %u (most %u)\n", name, pi.pr_size,
+		    pi.pr_nout, pi.pr_nget, pi.pr_nput, pi.pr_nfail,
+		    pi.pr_npages, pi.pr_hiwat);
+	}
+	return 0;
+}
+
 static int
 show(const struct var *v)
 {
@@ -61,6 +97,8 @@ show(const struct var *v)
 	} u;
 	size_t len = sizeof(u);
 
+	if (v->kind == POOLS)
+		return show_pools();
 	memset(&u, 0, sizeof(u));
 	if (sysctl(v->mib, 2, &u, &len, NULL, 0) == -1) {
 		dprintf(2, "sysctl: %s: error %d\n", v->name, errno);
@@ -75,6 +113,8 @@ show(const struct var *v)
 		break;
 	case STRING:
 		printf("%s=%s\n", v->name, u.s);
+		break;
+	case POOLS:			/* show_pools() */
 		break;
 	case FORKSTAT:
 		field(v->name, "forks", u.fs.cntfork);

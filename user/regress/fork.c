@@ -354,6 +354,74 @@ test_efault(void)
 	CHECK(waitpid(pid, NULL, WNOHANG) == -1 && errno == ECHILD);
 }
 
+/* The serial number kern.pool gives the pool called name; 0 if none. */
+static int
+pool_serial(const char *name)
+{
+	int mib[3] = { CTL_KERN, KERN_POOL, KERN_POOL_NPOOLS }, n, i, seen;
+	char buf[32];
+	size_t len = sizeof(n);
+
+	if (sysctl(mib, 3, &n, &len, NULL, 0) == -1)
+		return 0;
+	mib[2] = KERN_POOL_NAME;
+	for (i = 1, seen = 0; seen < n && i < 4 * n + 16; i++) {
+		int m[4] = { mib[0], mib[1], mib[2], i };
+
+		len = sizeof(buf);
+		if (sysctl(m, 4, buf, &len, NULL, 0) == -1)
+			continue;	/* a destroyed pool's number */
+		seen++;
+		if (strcmp(buf, name) == 0)
+			return i;
+	}
+	return 0;
+}
+
+static int
+pool_info(int serial, struct kinfo_pool *pi)
+{
+	int mib[4] = { CTL_KERN, KERN_POOL, KERN_POOL_POOL, serial };
+	size_t len = sizeof(*pi);
+
+	return sysctl(mib, 4, pi, &len, NULL, 0);
+}
+
+/*
+ * kern.pool: a fork takes a struct process from "processpl" and the reap
+ * gives it back, which the pool's counters show; bad names are errors.
+ */
+static void
+test_pool_sysctl(void)
+{
+	struct kinfo_pool a, b;
+	int serial = pool_serial("processpl"), status;
+	int mib[4] = { CTL_KERN, KERN_POOL, KERN_POOL_POOL, 0 };
+	size_t len;
+	pid_t pid;
+
+	CHECK(serial > 0);
+	CHECK(pool_info(serial, &a) == 0);
+	CHECK(a.pr_size > 0 && a.pr_pgsize == 4096 && a.pr_nout > 0);
+	if ((pid = fork()) == 0)
+		_exit(0);
+	CHECK(waitpid(pid, &status, 0) == pid);
+	CHECK(pool_info(serial, &b) == 0);
+	CHECK(b.pr_nget >= a.pr_nget + 1);
+	CHECK(b.pr_nput >= a.pr_nput + 1);
+	CHECK(b.pr_nout == a.pr_nout);
+	CHECK(b.pr_hiwat >= b.pr_npages);
+	mib[3] = 100000;		/* no such pool */
+	len = sizeof(a);
+	CHECK(sysctl(mib, 4, &a, &len, NULL, 0) == -1 && errno == ENOENT);
+	mib[3] = serial;		/* a buffer too small */
+	len = sizeof(a) - 1;
+	CHECK(sysctl(mib, 4, &a, &len, NULL, 0) == -1 && errno == ENOMEM);
+	mib[2] = 77;			/* no such kern.pool name */
+	len = sizeof(a);
+	CHECK(sysctl(mib, 3, &a, &len, NULL, 0) == -1 && errno == ENOENT);
+}
+
 int
 main(void)
 {
@@ -365,6 +433,7 @@ main(void)
 	test_wait();
 	test_nproc();
 	test_efault();
+	test_pool_sysctl();
 	printf("regress/fork: %d failures\n", failures);
 	return failures;
 }

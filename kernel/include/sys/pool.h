@@ -61,6 +61,8 @@ struct pool {
 	unsigned long	pr_nput;	/* pool_put()s */
 	unsigned long	pr_npagealloc;	/* pages ever allocated */
 	unsigned long	pr_npagefree;	/* pages ever given back */
+	unsigned int	pr_hiwat;	/* the most pages held at once */
+	int		pr_serial;	/* kern.pool's number for it, from 1 */
 };
 
 /*

@@ -22,6 +22,7 @@
 #define KERN_NTHREADS	26	/* int: threads now */
 #define KERN_FORKSTAT	42	/* struct forkstat */
 #define KERN_NPROCS	47	/* int: processes now */
+#define KERN_POOL	49	/* the pools: KERN_POOL_* below */
 #define KERN_NFILES	56	/* int: open files now */
 #define KERN_PROC	66	/* struct kinfo_proc[]: the processes */
 
@@ -30,6 +31,31 @@
 #define KERN_PROC_PID		1	/* process arg */
 #define KERN_PROC_KTHREAD	7	/* all, kernel threads too */
 #define KERN_PROC_SHOW_THREADS	0x40000000	/* a record per thread */
+
+/* KERN_POOL's names: { KERN_POOL, KERN_POOL_NPOOLS } and so on. */
+#define KERN_POOL_NPOOLS	1	/* int: how many pools */
+#define KERN_POOL_NAME		2	/* + serial: string, its name */
+#define KERN_POOL_POOL		3	/* + serial: struct kinfo_pool */
+
+/* One pool's figures (pool(9)), OpenBSD's layout and names. */
+struct kinfo_pool {
+	unsigned int	pr_size;	/* item size */
+	unsigned int	pr_pgsize;	/* its pages' size */
+	unsigned int	pr_itemsperpage;
+	unsigned int	pr_minpages;	/* idle pages kept at least */
+	unsigned int	pr_maxpages;	/* idle pages kept at most */
+	unsigned int	pr_hardlimit;	/* items out at most */
+	unsigned int	pr_npages;	/* pages held now */
+	unsigned int	pr_nout;	/* items handed out now */
+	unsigned int	pr_nitems;	/* free items in the pages */
+	unsigned long	pr_nget;	/* successful pool_get()s */
+	unsigned long	pr_nput;	/* pool_put()s */
+	unsigned long	pr_nfail;	/* pool_get()s that failed */
+	unsigned long	pr_npagealloc;	/* pages ever allocated */
+	unsigned long	pr_npagefree;	/* pages ever given back */
+	unsigned int	pr_hiwat;	/* the most pages held at once */
+	unsigned long	pr_nidle;	/* pages with no item out */
+};
 
 #define HW_MACHINE	1	/* string: "i386" */
 #define HW_NCPU		3	/* int: CPUs */
@@ -74,6 +100,7 @@ struct kinfo_proc {
 struct proc;
 int	sysctl_rdint(void *, size_t *, int);
 int	sysctl_rdstruct(void *, size_t *, const void *, size_t);
+int	sysctl_rdstring(void *, size_t *, const char *);
 int	sysctl_rdstring(void *, size_t *, const char *);
 #endif
 
