@@ -357,7 +357,7 @@ out:
 	return error;
 }
 
-/* The thread after tid (or, with first, the first) of tr's; NULL at the end. */
+/* tr's thread after tid (with first: its first one); NULL at the end. */
 static struct proc *
 ptrace_thread_next(struct process *tr, int first, pid_t tid, int *error)
 {

@@ -488,13 +488,15 @@ test_fork_tracing(void)
 	for (i = 0; i < nev; i++) {
 		found = 0;
 		for (j = 0; j < nev; j++)
-			if (ev[j].pid == ev[i].other && ev[j].other == ev[i].pid)
+			if (ev[j].pid == ev[i].other &&
+			    ev[j].other == ev[i].pid)
 				found++;
 		CHECK(found == 1);
 		/* The parent's fork returned the child, the child's 0. */
 		CHECK(ev[i].eax == 0 || ev[i].eax == ev[i].other);
 		for (j = 0; j < nev; j++)
-			if (ev[j].pid == ev[i].other && ev[j].other == ev[i].pid)
+			if (ev[j].pid == ev[i].other &&
+			    ev[j].other == ev[i].pid)
 				CHECK((ev[i].eax == 0) != (ev[j].eax == 0));
 	}
 }

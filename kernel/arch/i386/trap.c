@@ -243,7 +243,8 @@ trap_user(struct trapframe *tf, vaddr_t cr2, int error)
 	if (!cpu_user_active() && curproc != NULL &&
 	    (curproc->p_p->ps_flags & PS_TRACED)) {
 		enable_intr();
-		if ((sig = trapsignal(curproc, trap_signal(tf->tf_trapno))) != 0)
+		sig = trapsignal(curproc, trap_signal(tf->tf_trapno));
+		if (sig != 0)
 			trap_exit(curproc, sig);
 		disable_intr();
 		return;
