@@ -69,6 +69,7 @@ UCFLAGS	:= -std=gnu11 -march=i486 -O2 -g -ffreestanding -fno-pie -fno-pic \
 	   -fno-stack-protector -fno-builtin -nostdinc \
 	   -isystem $(shell $(CC) -print-file-name=include 2>/dev/null) \
 	   -Iuser/include -I$(GEN) -Ikernel/include -Imm/include \
+	   -idirafter kernel/arch/i386/include \
 	   -Wall -Wextra -Werror -Wstrict-prototypes -MMD -MP
 ULDFLAGS := -m elf_i386 -static -nostdlib -e _start --build-id=none \
 	   -z max-page-size=4096 -z noexecstack -Ttext-segment=0x01000000

@@ -18,7 +18,8 @@
  *        esp      ->  argc
  *
  *   5. the process's exec state: text vnode, name, close-on-exec
- *      descriptors, a vfork parent woken, registers (setregs)
+ *      descriptors, a vfork parent woken, registers (setregs), and
+ *      SIGTRAP for a traced process, which stops for its tracer there
  *
  * Files are mapped from memory (the ramdisk's bytes, VOP_IMAGE) because
  * UVM-lite has no vnode pager.  FIXME (issue 6): signal actions reset,
@@ -268,6 +269,9 @@ exec_commit(struct proc *p, struct vmspace *vm, struct exec_args *ea,
 	}
 	cpu_exec(p);
 	setregs(p, entry, sp);
+	/* A traced process stops before the new image's first instruction. */
+	if (pr->ps_flags & PS_TRACED)
+		psignal(p, SIGTRAP);
 }
 
 /* execve(2). */

@@ -68,6 +68,8 @@ exit_children(struct process *pr)
 			continue;
 		}
 		process_untrace(qr);
+		if (qr->ps_pptr == pr)		/* PT_TRACE_ME: we were both */
+			process_reparent(qr, heir);
 		if ((qr->ps_flags & PS_EXITING) == 0)
 			prsignal(qr, SIGKILL);
 		else

@@ -438,26 +438,6 @@ process_reparent(struct process *child, struct process *parent)
 	child->ps_ppid = parent->ps_pid;
 }
 
-/*
- * Stop tracing pr: give it back to its real parent (or init, if that
- * has gone).  (OpenBSD's is in sys_process.c, which arrives with ptrace
- * in issue 7; exit1 needs it now for a tracer that exits.)
- */
-void
-process_untrace(struct process *pr)
-{
-	struct process *ppr = NULL;
-	pid_t oppid = pr->ps_oppid;
-
-	atomic_clearbits_int(&pr->ps_flags, PS_TRACED);
-	pr->ps_oppid = 0;
-	if (oppid != 0 && oppid != pr->ps_pptr->ps_pid)
-		ppr = prfind(oppid);
-	if (ppr == NULL)
-		ppr = initproc != NULL ? initproc->p_p : &process0;
-	process_reparent(pr, ppr);
-}
-
 /* Take pr off its real parent's orphan list, if it is on one. */
 void
 process_clear_orphan(struct process *pr)

@@ -14,7 +14,10 @@
  * The rest: sigaction(2) and the masks, delivery to a handler (postsig,
  * sendsig in the i386 code), and the default actions: kill
  * (sig_default_kill), stop and continue (job control, below).
- * Ptrace's interception of signals is issue 7's.
+ * A traced process (PS_TRACED, ptrace(2)) stops for its tracer on every
+ * signal but SIGKILL before acting on it (proc_trap, sig_ptrace_check),
+ * and acts on the signal the tracer hands back instead; sys_process.c is
+ * the tracer's side and docs/ptrace.md draws the life of a tracee.
  */
 
 #include <sys/types.h>
@@ -37,7 +40,6 @@ struct pool sigacts_pool;
 
 static void	sig_discard(struct process *, sigset_t);
 static int	sig_orphan_stop(struct proc *, int);
-static void	proc_continue(struct process *, int);
 
 /*
  * The signals whose default action is to ignore them (upstream's
@@ -111,7 +113,10 @@ sigstkinit(struct sigaltstack *ss)
  * signals; a stop signal drops a pending SIGCONT; SIGKILL gets a stopped
  * process running so that it can die.  A terminal's stop signal to a
  * process of an orphaned group, which nobody could continue, is
- * discarded when it would stop (sig_orphan_stop).
+ * discarded when it would stop (sig_orphan_stop).  A traced process is
+ * left to its tracer: every signal is made pending, none continues it
+ * once it has stopped (not even SIGKILL: the tracer resumes it, or
+ * exits).
  * PORT: upstream's ptsignal() also picks a thread for a process-wide
  * signal (FIXME: issue 8).
  * => any context (the clock calls it at IPL_CLOCK); takes SCHED_LOCK,
@@ -129,10 +134,11 @@ psignal(struct proc *p, int signum)
 
 	if (signum == SIGCONT) {
 		sig_discard(pr, stopsigmask);
-		if (pr->ps_flags & PS_STOPPED)
+		if ((pr->ps_flags & (PS_STOPPED | PS_TRACED)) == PS_STOPPED)
 			proc_continue(pr, 1);
 		/* Continuing was its default action: nothing to deliver. */
-		if (pr->ps_sigacts->ps_sigact[SIGCONT] == SIG_DFL)
+		if ((pr->ps_flags & PS_TRACED) == 0 &&
+		    pr->ps_sigacts->ps_sigact[SIGCONT] == SIG_DFL)
 			return;
 	} else if (mask & stopsigmask) {
 		if (sig_orphan_stop(p, signum) && (p->p_sigmask & mask) == 0)
@@ -145,8 +151,11 @@ psignal(struct proc *p, int signum)
 		return;
 
 	atomic_setbits_int((volatile unsigned int *)&p->p_siglist, mask);
-	if (signum == SIGKILL && (pr->ps_flags & PS_STOPPED))
+	if (signum == SIGKILL &&
+	    (pr->ps_flags & (PS_STOPPED | PS_TRACED)) == PS_STOPPED) {
+		pr->ps_xsig = 0;	/* a trapped thread takes no signal */
 		proc_continue(pr, 0);	/* to die; not reported */
+	}
 	if ((p->p_sigmask & mask) && (mask & sigcantmask) == 0)
 		return;		/* stays pending until unblocked */
 	aston(p);		/* look at it on the way to user mode */
@@ -356,9 +365,11 @@ proc_stop(struct proc *p, int sig)
 /*
  * Get stopped pr running again: every stopped thread runnable.  When
  * report is set (SIGCONT) the parent is told, and wait4(WCONTINUED)
- * sees it; SIGKILL's continuing, on the way to death, is not reported.
+ * sees it; SIGKILL's continuing, on the way to death, is not reported,
+ * nor is a tracer's (ptrace_resume, which leaves in ps_xsig the signal
+ * the trapped thread is to act on).
  */
-static void
+void
 proc_continue(struct process *pr, int report)
 {
 	struct proc *q;
@@ -402,7 +413,8 @@ sig_orphan_stop(struct proc *p, int signum)
  * stop signal in an orphaned group is discarded instead.  Returns 1 once
  * p has been stopped and continued (the caller looks at its signals
  * again), 0 if p goes on.  A traced process stops for its tracer
- * instead (issue 7).
+ * instead (sig_ptrace_check); its other threads stop here while one is
+ * trapped.
  */
 int
 sig_stop_check(struct proc *p)
@@ -412,12 +424,12 @@ sig_stop_check(struct proc *p)
 	sigset_t pending;
 	int sig;
 
-	if (pr->ps_flags & PS_TRACED)
-		return 0;
 	if (pr->ps_flags & PS_STOPPED) {
 		proc_stop_thread(p);
 		return 1;
 	}
+	if (pr->ps_flags & PS_TRACED)
+		return 0;
 	pending = (p->p_siglist | pr->ps_siglist) & ~p->p_sigmask &
 	    stopsigmask;
 	for (sig = 1; sig < NSIG; sig++) {
@@ -431,6 +443,114 @@ sig_stop_check(struct proc *p)
 		proc_stop(p, sig);
 		return 1;
 	}
+	return 0;
+}
+
+/* ---- a traced process stops for its tracer (ptrace) ---- */
+
+/*
+ * Stop p for its tracer with signal sig (upstream's proc_trap, which
+ * the 2024 kernel did with proc_stop and ps_single): the tracer's wait4
+ * sees W_STOPCODE(sig); p sleeps in SSTOP until the tracer resumes it
+ * (ptrace_resume) or exits.  Returns the signal p is to act on now: the
+ * one the tracer handed back with PT_CONTINUE's data, 0 for none.
+ * => p is curproc, on its way to user mode; sig is off the pending sets
+ */
+int
+proc_trap(struct proc *p, int sig)
+{
+	struct process *pr = p->p_p;
+
+	pr->ps_xsig = sig;
+	pr->ps_trapped = p;
+	atomic_clearbits_int(&pr->ps_flags, PS_WAITED | PS_CONTINUED);
+	atomic_setbits_int(&pr->ps_flags, PS_STOPPED);
+	proc_tell_parent(pr);		/* the parent is the tracer */
+	proc_stop_thread(p);
+	pr->ps_trapped = NULL;
+	sig = pr->ps_xsig;
+	pr->ps_xsig = 0;
+	return sig;
+}
+
+/*
+ * Act on sig, which the tracer handed back to the traced thread p: a
+ * handler gets it, an ignored signal or one whose default is to ignore
+ * or to stop (the tracee has stopped already) is dropped.  Returns sig
+ * if its default action ends the process (the caller ends it), else 0.
+ */
+static int
+sig_ptrace_deliver(struct proc *p, int sig)
+{
+	struct process *pr = p->p_p;
+	sigset_t bit = sigmask(sig);
+
+	if ((pr->ps_flags & PS_TRACED) == 0) {
+		psignal(p, sig);	/* detached: the usual way */
+		return 0;
+	}
+	if (p->p_sigmask & bit & ~sigcantmask) {
+		/* Blocked: pending until unblocked (and then stops again). */
+		atomic_setbits_int((volatile unsigned int *)&p->p_siglist,
+		    bit);
+		return 0;
+	}
+	if (pr->ps_sigacts->ps_sigcatch & bit) {
+		postsig(p, sig);
+		return 0;
+	}
+	if (sig != SIGKILL && ((pr->ps_sigacts->ps_sigignore & bit) ||
+	    (bit & (SIGDFLIGNORE | stopsigmask))))
+		return 0;
+	return sig;
+}
+
+/*
+ * On the way to user mode (upstream's cursig, for PS_TRACED): the first
+ * pending, unblocked signal but SIGKILL stops p for its tracer, and the
+ * signal the tracer hands back is acted on instead.  Returns -1 once p
+ * stopped (the caller looks at its signals again), 0 if there was
+ * nothing to stop for, or a signal whose default action must now end
+ * the process.
+ */
+int
+sig_ptrace_check(struct proc *p)
+{
+	struct process *pr = p->p_p;
+	sigset_t pending;
+	int sig;
+
+	if ((pr->ps_flags & PS_TRACED) == 0)
+		return 0;
+	pending = (p->p_siglist | pr->ps_siglist) & ~p->p_sigmask &
+	    ~sigmask(SIGKILL);
+	if (pending == 0)
+		return 0;
+	sig = __builtin_ffs(pending);
+	sig_discard(pr, sigmask(sig));
+	if ((sig = proc_trap(p, sig)) != 0 &&
+	    (sig = sig_ptrace_deliver(p, sig)) != 0)
+		return sig;
+	return -1;
+}
+
+/*
+ * A trap from user mode means sig for the traced thread p (upstream's
+ * trapsignal, for the traced case; an untraced process is still ended
+ * by trap.c directly): pending, so that p stops for its tracer on its
+ * way out; a blocked one stops p at once, as upstream does.  Returns a
+ * signal that must end the process now, else 0.
+ */
+int
+trapsignal(struct proc *p, int sig)
+{
+	KASSERT(p->p_p->ps_flags & PS_TRACED);
+	if ((p->p_sigmask & sigmask(sig)) == 0) {
+		psignal(p, sig);
+		return 0;
+	}
+	if ((sig = proc_trap(p, sig)) != 0)
+		return sig_ptrace_deliver(p, sig);
 	return 0;
 }
 

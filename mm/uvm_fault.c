@@ -93,6 +93,21 @@ uvm_fault_split_pde(struct vm_map *map, vaddr_t va)
 int
 uvm_fault(struct vm_map *map, vaddr_t va, vm_prot_t access)
 {
+	return uvm_fault1(map, va, access, 0);
+}
+
+/*
+ * uvm_fault, and with UVM_FAULT_FIXPROT the access is checked against
+ * the entry's maximum protection instead of its current one: how
+ * ptrace writes a breakpoint into read-only text (uvm_io).  The page is
+ * still mapped with the current protection, and a shared page is still
+ * copied first: the write lands in the faulting map's own copy.
+ * PORT: upstream gets this from uvm_map_extract(UVM_EXTRACT_FIXPROT)
+ * under uvm_io, and the max-protection check from VM_FAULT_WIRE.
+ */
+int
+uvm_fault1(struct vm_map *map, vaddr_t va, vm_prot_t access, int flags)
+{
 	struct vm_map_entry *e;
 	struct vm_amap *am;
 	struct vm_page *pg;
@@ -103,7 +118,9 @@ uvm_fault(struct vm_map *map, vaddr_t va, vm_prot_t access)
 	va = trunc_page(va);
 	if ((e = uvm_map_lookup(map, va)) == NULL)
 		return EFAULT;
-	if ((e->protection & access) != access)
+	prot = (flags & UVM_FAULT_FIXPROT) ? e->max_protection :
+	    e->protection;
+	if ((prot & access) != access)
 		return EACCES;
 	if ((access & PROT_WRITE) && pmap_pde_readonly(map->pmap, va))
 		uvm_fault_split_pde(map, va);

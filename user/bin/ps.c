@@ -1,6 +1,7 @@
 /*
  * ps [-k] [-H]: the processes, through sysctl kern.proc.  -k adds the
  * kernel's own (idle, the reaper ...), -H shows each thread of a process.
+ * STAT ends in X for a process being traced (ptrace), as OpenBSD's does.
  */
 
 #include <sys/types.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #define MAXPROCS	128
+#define PS_TRACED	0x00000200	/* <sys/proc.h>'s, in p_psflags */
 
 static const char *const stat_names[] = {
 	"?", "idl", "run", "sleep", "stop", "zomb", "dead", "onproc",
@@ -44,14 +46,16 @@ main(int argc, char *argv[])
 	printf("%6s %7s %6s %5s %-6s %3s %-8s %6s %s\n", "PID", "TID",
 	    "PPID", "UID", "STAT", "PRI", "WAIT", "TIME", "COMMAND");
 	for (i = 0; i < n; i++) {
-		char tid[12] = "-";
+		char tid[12] = "-", stat[8];
 
 		if (kp[i].p_tid != -1)
 			snprintf(tid, sizeof(tid), "%d", kp[i].p_tid);
+		snprintf(stat, sizeof(stat), "%s%s",
+		    kp[i].p_stat < 8 ? stat_names[(int)kp[i].p_stat] : "?",
+		    (kp[i].p_psflags & PS_TRACED) ? "X" : "");
 		printf("%6d %7s %6d %5u %-6s %3u %-8s %3u.%02u %s\n",
 		    kp[i].p_pid, tid, kp[i].p_ppid, kp[i].p_uid,
-		    kp[i].p_stat < 8 ? stat_names[(int)kp[i].p_stat] : "?",
-		    kp[i].p_priority,
+		    stat, kp[i].p_priority,
 		    kp[i].p_wmesg[0] != '\0' ? kp[i].p_wmesg : "-",
 		    kp[i].p_rtime_sec, kp[i].p_rtime_usec / 10000,
 		    kp[i].p_comm);

@@ -224,19 +224,31 @@ trap_signal(int trapno)
  * A trap from ring 3 the kernel cannot resolve ends the user code, never
  * the kernel: say why on the console and end the process, with the
  * signal the trap means as its exit status.  int3 under cpu_run_user()
- * is how the scaffolding's user code says it is done.
- * PORT: OpenBSD posts the signal (trapsignal) and the default action ends
- * the process on the way out; signal delivery arrives in issue 6, so for
- * now every such trap ends the process directly.
+ * is how the scaffolding's user code says it is done.  A traced process
+ * instead gets the signal (trapsignal) and stops for its tracer on the
+ * way out: a breakpoint (#BP) and a single step (#DB) are SIGTRAP.
+ * PORT: OpenBSD posts the signal to every process (trapsignal) and the
+ * default action ends it on the way out; here an untraced process is
+ * still ended directly (FIXME: handlers for SIGSEGV and friends).
  */
-static void __dead
+static void
 trap_user(struct trapframe *tf, vaddr_t cr2, int error)
 {
 	char why[160], what[64];
 	const char *cause = "";
+	int sig;
 
 	if (tf->tf_trapno == T_BPTFLT && cpu_user_active())
 		cpu_user_exit(0, NULL);
+	if (!cpu_user_active() && curproc != NULL &&
+	    (curproc->p_p->ps_flags & PS_TRACED)) {
+		enable_intr();
+		sig = trapsignal(curproc, trap_signal(tf->tf_trapno));
+		if (sig != 0)
+			trap_exit(curproc, sig);
+		disable_intr();
+		return;
+	}
 	if (tf->tf_trapno == T_PAGEFLT)
 		cause = error == ENOMEM ? "out of memory" :
 		    error == EACCES || (tf->tf_err & PGEX_P) ?
@@ -288,8 +300,10 @@ trap(struct trapframe *tf)
 	cr2 = rcr2();
 	if (tf->tf_trapno == T_PAGEFLT && trap_pagefault(tf, cr2, &error))
 		goto out;
-	if (TRAPF_USERMODE(tf))
+	if (TRAPF_USERMODE(tf)) {
 		trap_user(tf, cr2, error);
+		goto out;
+	}
 	trap_to_ktest(tf, cr2);
 	trap_fatal(tf, cr2);
 out:
@@ -337,6 +351,10 @@ trap_ast(void)
 		if ((sig = sig_default_kill(p)) != 0)
 			trap_exit(p, sig);
 		if (sig_stop_check(p))
+			continue;
+		if ((sig = sig_ptrace_check(p)) > 0)
+			trap_exit(p, sig);
+		if (sig < 0)
 			continue;
 		if ((sig = sig_next_caught(p)) == 0)
 			break;

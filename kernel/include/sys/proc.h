@@ -129,6 +129,7 @@ struct process {
 	pid_t	ps_oppid;		/* real parent while traced */
 	int	ps_ptmask;		/* ptrace event mask (PTRACE_FORK) */
 	struct	ptrace_state *ps_ptstat;/* ptrace event state */
+	struct	proc *ps_trapped;	/* the thread stopped for the tracer */
 
 	struct	rusage ps_ru;		/* sum of exited threads' usage */
 	/*

@@ -87,6 +87,14 @@ int	uvm_map_inherit(struct vm_map *, vaddr_t start, vaddr_t end,
 	    int inherit);
 struct vm_map_entry *uvm_map_lookup(struct vm_map *, vaddr_t va);
 int	uvm_fault(struct vm_map *, vaddr_t va, vm_prot_t access);
+#define UVM_FAULT_FIXPROT	0x01	/* check the maximum protection */
+int	uvm_fault1(struct vm_map *, vaddr_t va, vm_prot_t access, int flags);
+
+/* mm/uvm_io.c: another address space's memory (ptrace) */
+#define UVM_IO_WRITE		0x01	/* into the map, else out of it */
+#define UVM_IO_FIXPROT		0x02	/* write past read-only protection */
+int	uvm_io(struct vm_map *, vaddr_t va, void *buf, size_t len, int flags,
+	    size_t *done);
 
 /* mm/uvm_amap.c */
 struct vm_amap *amap_alloc(int nslot);
