@@ -210,6 +210,7 @@ main(int argc, char *argv[])
 	ptrace_event_t pe = { PTRACE_FORK };
 	char line[256], path[256] = "", *words[MAXWORDS];
 	const char *attach_pid = NULL;
+	pid_t started = 0;
 	int ch, n;
 
 	while ((ch = getopt(argc, argv, "p:")) != -1) {
@@ -223,8 +224,10 @@ main(int argc, char *argv[])
 		usage();
 	if (argc > 0)
 		snprintf(path, sizeof(path), "%s", argv[0]);
-	tg.pid = attach_pid ? attach(attach_pid, path, sizeof(path)) :
-	    start(argv);
+	if (attach_pid != NULL)
+		tg.pid = attach(attach_pid, path, sizeof(path));
+	else
+		tg.pid = started = start(argv);
 	if ((n = sym_load(path)) == -1)
 		printf("pdb: no symbols from %s\n", path);
 	else
@@ -252,5 +255,8 @@ main(int argc, char *argv[])
 		(void)ptrace(PT_DETACH, tg.pid, (caddr_t)1, 0);
 	else if (tg.pid != 0 && ptrace(PT_KILL, tg.pid, NULL, 0) == 0)
 		(void)waitpid(tg.pid, NULL, 0);
+	/* Ours, detached at a fork and running on: reap it, as a shell would. */
+	if (started != 0 && started != tg.pid)
+		(void)waitpid(started, NULL, 0);
 	return 0;
 }
