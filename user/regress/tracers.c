@@ -1,12 +1,14 @@
 /*
- * regress/pdb: the debugger (/bin/pdb, user/bin/pdb/) from the outside.
- * Each case runs pdb on /regress/pdb-target with commands on its
- * standard input and its output on a pipe, and checks what it printed:
+ * regress/tracers: the debugger (/bin/pdb, user/bin/pdb/) and the tracer
+ * (/bin/trace) from the outside, over ptrace(2).  Each case runs one of
+ * them on /regress/pdb-target, pdb with commands on its standard input,
+ * with the output on a pipe, and checks what it printed.  pdb:
  * a breakpoint hit by name, bt through the frame pointers, x showing the
  * program's own bytes (not the int3) while stopped, next stepping over a
  * call, set changing a register, following the child across a fork, and
- * the target's exit status.  Prints each check that fails; the exit
- * status is how many did (0: all passed).
+ * the target's exit status.  trace: exec, fork (-f only), a signal handed
+ * on, exits, a death by SIGSEGV, the tree.  Prints each check that fails;
+ * the exit status is how many did (0: all passed).
  */
 
 #include <sys/types.h>
@@ -21,13 +23,12 @@
 static int failures;
 
 /*
- * Run "pdb /regress/pdb-target" with cmds as its input; its output in out
- * (NUL-terminated).  Returns pdb's exit status, or -1.
+ * Run argv with cmds as its input; its output in out (NUL-terminated).
+ * Returns its exit status, or -1.
  */
 static int
-pdb_run(const char *cmds, char *out, size_t size)
+tool_run(char *const argv[], const char *cmds, char *out, size_t size)
 {
-	char *argv[] = { "pdb", "/regress/pdb-target", NULL };
 	int in[2], fds[2], status;
 	size_t len = 0;
 	ssize_t n;
@@ -44,7 +45,7 @@ pdb_run(const char *cmds, char *out, size_t size)
 		close(in[1]);
 		close(fds[0]);
 		close(fds[1]);
-		execv("/bin/pdb", argv);
+		execv(argv[0], argv);
 		_exit(127);
 	}
 	close(in[0]);
@@ -58,6 +59,30 @@ pdb_run(const char *cmds, char *out, size_t size)
 	if (pid == -1 || waitpid(pid, &status, 0) != pid)
 		return -1;
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* "pdb /regress/pdb-target" with cmds. */
+static int
+pdb_run(const char *cmds, char *out, size_t size)
+{
+	char *argv[] = { "/bin/pdb", "/regress/pdb-target", NULL };
+
+	return tool_run(argv, cmds, out, size);
+}
+
+/* "trace [-f] /regress/pdb-target [arg]". */
+static int
+trace_run(int follow, char *arg, char *out, size_t size)
+{
+	char *argv[5], **a = argv;
+
+	*a++ = "/bin/trace";
+	if (follow)
+		*a++ = "-f";
+	*a++ = "/regress/pdb-target";
+	*a++ = arg;
+	*a = NULL;
+	return tool_run(argv, "", out, size);
 }
 
 static void
@@ -190,6 +215,44 @@ main(void)
 	check(line_has(out, "unknown command frobnicate", NULL) &&
 	    line_has(out, "no function or address nosuchfunction", NULL) &&
 	    line_has(out, "usage: x", NULL), "each is answered", out);
+
+	/* trace -f: exec, the fork, both exits, the tree. */
+	status = trace_run(1, NULL, out, sizeof(out));
+	check(status == 0, "trace exits 0", out);
+	check(line_has(out, "] exec pdb-target", NULL), "exec is seen", out);
+	check(count(out, "] fork -> ") == 1, "one fork, said once", out);
+	check(line_has(out, "] exit 3", NULL) && line_has(out, "] exit 7",
+	    NULL), "both exits", out);
+	check(line_has(out, "process tree:", NULL) &&
+	    line_has(out, " pdb-target (exit 7)", NULL) &&
+	    line_has(out, "     ", "pdb-target (exit 3)"),
+	    "the tree: the child under the parent", out);
+	check(count(out, "signal SIG") == 0, "no signal made up", out);
+
+	/* Without -f the fork is not followed. */
+	status = trace_run(0, NULL, out, sizeof(out));
+	check(count(out, "fork -> ") == 0 && count(out, "] exit ") == 1 &&
+	    line_has(out, "] exit 7", NULL), "trace: only the parent", out);
+
+	/* A signal is reported and handed on: the handler ran (exit 7). */
+	status = trace_run(0, "sig", out, sizeof(out));
+	check(line_has(out, "] signal SIGUSR1", NULL) &&
+	    line_has(out, "] exit 7", NULL), "SIGUSR1 reported, delivered",
+	    out);
+
+	/* A fault: the SIGSEGV stop, then the death. */
+	status = trace_run(0, "segv", out, sizeof(out));
+	check(line_has(out, "] signal SIGSEGV", NULL) &&
+	    line_has(out, "] killed by SIGSEGV", NULL), "SIGSEGV and death",
+	    out);
+
+	/* Bad use. */
+	{
+		char *argv[] = { "/bin/trace", NULL };
+
+		check(tool_run(argv, "", out, sizeof(out)) == 1 &&
+		    strstr(out, "usage: trace") != NULL, "trace: usage", out);
+	}
 
 	printf("%s: %d failed\n", failures ? "not ok" : "ok", failures);
 	return failures;
