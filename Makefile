@@ -66,6 +66,7 @@ KOBJS	+= $(GENSRCS:.c=.o)
 # syscalls.master; they go into the ramdisk (a ustar archive GRUB loads
 # as a module), bin/NAME from user/bin/NAME.c.
 UCFLAGS	:= -std=gnu11 -march=i486 -O2 -g -ffreestanding -fno-pie -fno-pic \
+	   -fno-omit-frame-pointer \
 	   -fno-stack-protector -fno-builtin -nostdinc \
 	   -isystem $(shell $(CC) -print-file-name=include 2>/dev/null) \
 	   -Iuser/include -I$(GEN) -Ikernel/include -Imm/include \

@@ -263,8 +263,14 @@ KTEST(proc_tsleep_nsec_times_out_within_a_tick)
 		ktest_diag("tsleep_nsec(%llu ms): woken after %llu us, "
 		    "running after %llu us", wait_ms[i], woke / 1000,
 		    dt / 1000);
-		/* The tick that fires it, and the record made just after. */
-		KT_RANGE(woke, want, want + (uint64_t)tick_nsec * 11 / 10);
+		/*
+		 * The tick that fires it, and the record made just after:
+		 * the clock interrupt's own work (softclock, the wakeup) is
+		 * given a tenth of a tick, or 250 us where that is less: at
+		 * hz=1000 under Bochs it takes about 100 us of guest time.
+		 */
+		KT_RANGE(woke, want, want + tick_nsec +
+		    MAX((uint64_t)tick_nsec / 10, 250 * 1000ULL));
 		KT_RANGE(dt, woke, woke + 10 * MSEC);
 		KT_ASSERT(curproc->p_wchan == NULL);
 		KT_EQ(curproc->p_flag & P_TIMEOUT, 0);

@@ -7,6 +7,8 @@
 
 typedef int sig_atomic_t;	/* read and written in one instruction */
 
+extern const char *const sys_signame[NSIG];	/* "HUP", "INT", ... */
+
 int	kill(pid_t, int);
 int	raise(int);
 int	sigaction(int, const struct sigaction *, struct sigaction *);

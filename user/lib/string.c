@@ -309,6 +309,14 @@ static const char *const siglist[NSIG] = {
 	"User defined signal 1", "User defined signal 2", "Thread AST",
 };
 
+/* OpenBSD's sys_signame: the names without "SIG" (kill -l prints them). */
+const char *const sys_signame[NSIG] = {
+	"Signal 0", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "EMT", "FPE",
+	"KILL", "BUS", "SEGV", "SYS", "PIPE", "ALRM", "TERM", "URG", "STOP",
+	"TSTP", "CONT", "CHLD", "TTIN", "TTOU", "IO", "XCPU", "XFSZ",
+	"VTALRM", "PROF", "WINCH", "INFO", "USR1", "USR2", "THR",
+};
+
 char *
 strsignal(int sig)
 {

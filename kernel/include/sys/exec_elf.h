@@ -1,6 +1,7 @@
 /*
- * sys/exec_elf.h: the ELF32 structures exec reads (the System V ABI's
- * names, as OpenBSD's header has them).
+ * sys/exec_elf.h: the ELF32 structures exec reads, and the section and
+ * symbol tables the debugger pdb reads (the System V ABI's names, as
+ * OpenBSD's header has them).
  */
 #ifndef _SYS_EXEC_ELF_H_
 #define _SYS_EXEC_ELF_H_
@@ -48,5 +49,33 @@ typedef struct {
 	uint32_t p_flags;		/* PF_R, PF_W, PF_X */
 	uint32_t p_align;
 } Elf32_Phdr;
+
+#define SHT_SYMTAB	2		/* a symbol table */
+#define STT_NOTYPE	0		/* a symbol's type: none (asm labels) */
+#define STT_FUNC	2		/* ... a function */
+#define SHN_UNDEF	0		/* st_shndx: not defined here */
+#define ELF32_ST_TYPE(info)	((info) & 0xf)
+
+typedef struct {
+	uint32_t sh_name;
+	uint32_t sh_type;		/* SHT_SYMTAB ... */
+	uint32_t sh_flags;
+	uint32_t sh_addr;
+	uint32_t sh_offset;		/* its bytes in the file */
+	uint32_t sh_size;
+	uint32_t sh_link;		/* a symbol table's string table */
+	uint32_t sh_info;
+	uint32_t sh_addralign;
+	uint32_t sh_entsize;
+} Elf32_Shdr;
+
+typedef struct {
+	uint32_t st_name;		/* offset in the string table */
+	uint32_t st_value;		/* the address */
+	uint32_t st_size;
+	unsigned char st_info;		/* type (ELF32_ST_TYPE) and binding */
+	unsigned char st_other;
+	uint16_t st_shndx;
+} Elf32_Sym;
 
 #endif /* _SYS_EXEC_ELF_H_ */

@@ -1548,7 +1548,7 @@ KTEST(regress_programs)
 	    "/regress/fd", "/regress/stop", "/regress/rusage",
 	    "/regress/poll", "/regress/fs", "/regress/fork",
 	    "/regress/libc", "/regress/libc2", "/regress/tty",
-	    "/regress/sh", "/regress/ptrace" };
+	    "/regress/sh", "/regress/ptrace", "/regress/tracers" };
 	struct proc_baseline b;
 	struct fu_ctx c;
 	u_int i, vrefs;
