@@ -11,6 +11,9 @@
  *   fork_exec_wait   fork, execve of /bin/true, waitpid
  *   pipe_roundtrip   one byte to a child and one byte back
  *   fork_heap_NM     fork + _exit + waitpid with N MiB of touched memory
+ *   ptrace_stop_continue  a traced child's signal stop and PT_CONTINUE
+ *   fork_traced      fork + _exit + waitpid in a child traced with
+ *                    PTRACE_FORK, the stops included
  *
  * "forkbench NAME [N]" runs one of them (or fork_exit_wait,
  * vfork_exit_wait, getpid) N times, between two getppid() markers:
@@ -20,7 +23,9 @@
 
 #include <sys/types.h>
 #include <sys/mman.h>
+#include <sys/ptrace.h>
 #include <sys/wait.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -178,6 +183,79 @@ fork_exit_wait(int n)
 	fork_heap(0, n);
 }
 
+/*
+ * A traced child raising SIGUSR1 (ignored) n times: each raise stops it
+ * for us (a tracee stops on every signal), and PT_CONTINUE with no
+ * signal lets it go on.  One figure per stop and continue.
+ */
+static void
+ptrace_stop_continue(int n)
+{
+	uint64_t t0;
+	pid_t pid;
+	int i, status;
+
+	if ((pid = fork()) == 0) {
+		signal(SIGUSR1, SIG_IGN);
+		if (ptrace(PT_TRACE_ME, 0, NULL, 0) == -1)
+			_exit(1);
+		for (i = 0; i < n + 1; i++)
+			raise(SIGUSR1);
+		_exit(0);
+	}
+	waitpid(pid, &status, 0);		/* the first: warm up */
+	ptrace(PT_CONTINUE, pid, (caddr_t)1, 0);
+	mark();
+	t0 = now();
+	for (i = 0; i < n; i++) {
+		waitpid(pid, &status, 0);
+		ptrace(PT_CONTINUE, pid, (caddr_t)1, 0);
+	}
+	report("ptrace_stop_continue", t0, n);
+	waitpid(pid, &status, 0);
+}
+
+/*
+ * fork + _exit + waitpid in a child traced with PTRACE_FORK: each fork
+ * stops both sides with SIGTRAP, the grandchild's exit is reported to us
+ * (its tracer) before its parent reaps it, and the SIGCHLD stops its
+ * parent; we continue every stop, handing on the signals but SIGTRAP.
+ */
+static void
+fork_traced(int n)
+{
+	ptrace_event_t pe = { PTRACE_FORK };
+	uint64_t t0;
+	pid_t pid, w;
+	int i, status, sig;
+
+	if ((pid = fork()) == 0) {
+		if (ptrace(PT_TRACE_ME, 0, NULL, 0) == -1)
+			_exit(1);
+		raise(SIGSTOP);			/* wait for the event mask */
+		for (i = 0; i < n; i++) {
+			if ((w = fork()) == 0)
+				_exit(0);
+			waitpid(w, NULL, 0);
+		}
+		_exit(0);
+	}
+	waitpid(pid, &status, 0);
+	ptrace(PT_SET_EVENT_MASK, pid, (caddr_t)&pe, sizeof(pe));
+	mark();
+	t0 = now();
+	ptrace(PT_CONTINUE, pid, (caddr_t)1, 0);
+	while ((w = waitpid(-1, &status, 0)) != -1) {
+		if (w == pid && !WIFSTOPPED(status))
+			break;
+		if (!WIFSTOPPED(status))
+			continue;
+		sig = WSTOPSIG(status) == SIGTRAP ? 0 : WSTOPSIG(status);
+		ptrace(PT_CONTINUE, w, (caddr_t)1, sig);
+	}
+	report("fork_traced", t0, n);
+}
+
 /* "forkbench NAME [N]": one benchmark, N times (for tests/profile.pl). */
 static const struct {
 	const char	*name;
@@ -188,6 +266,8 @@ static const struct {
 	{ "fork_exit_wait", fork_exit_wait },
 	{ "vfork_exit_wait", vfork_exit_wait },
 	{ "getpid", getpid_loop },
+	{ "ptrace_stop_continue", ptrace_stop_continue },
+	{ "fork_traced", fork_traced },
 };
 
 int
@@ -209,5 +289,7 @@ main(int argc, char *argv[])
 	pipe_roundtrip(500);
 	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)
 		fork_heap(sizes[i], 50);
+	ptrace_stop_continue(200);
+	fork_traced(50);
 	return 0;
 }
