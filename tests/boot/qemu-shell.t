@@ -202,6 +202,19 @@ printf '%s\r' "sh -c 'echo \$0 \$# \$2' zero a 'b c'" >&3
 check "sh -c: the string with \$0 and its arguments" \
     wait_match '^zero 2 b c$'
 wait_prompts 40
+# Issue 7: trace -f at the console, following every fork.
+printf '%s\r' "trace -f sh -c 'forktree 1'" >&3
+check "trace -f: the shell's fork of forktree is reported" \
+    wait_match '^\[[0-9]+\] fork -> [0-9]+$'
+check "... and the tree at the end" wait_match '^process tree:$'
+check "... forktree's exec" wait_match '^\[[0-9]+\] exec forktree$'
+check "... and the tree, forktree under sh" \
+    line_after "$(tr -d '\r' < "$LOG" | grep -E '^  [0-9]+ sh \(exit 0\)$' |
+    head -n 1)" "$(tr -d '\r' < "$LOG" |
+    grep -E '^    [0-9]+ forktree \(exit 0\)$' | head -n 1)"
+check "... three forks in all (sh, then forktree's two)" \
+    test "$(count '^\[[0-9]+\] fork -> [0-9]+$')" = 3
+wait_prompts 41
 echo "quit" >&4
 wait "$qemu"
 exec 3>&- 4>&-
