@@ -6,6 +6,8 @@
 
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <machine/psl.h>
+#include <machine/signal.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -149,6 +151,60 @@ test_sigsuspend(void)
 	sigprocmask(SIG_UNBLOCK, &block, NULL);
 }
 
+/*
+ * What a handler does to its signal context before it returns: the
+ * trampoline passes (signum, siginfo, context) to every handler, as
+ * OpenBSD's does, and sigreturn(2) restores the context.
+ */
+static int bad_kind;
+
+static void
+spoil_context(int sig, void *sip, struct sigcontext *scp)
+{
+	(void)sig;
+	(void)sip;
+	switch (bad_kind) {
+	case 0:
+		scp->sc_eflags &= ~PSL_I;	/* user code with interrupts off */
+		break;
+	case 1:
+		scp->sc_ds = 0x0b;		/* the kernel's code, RPL 3 */
+		break;
+	case 2:
+		scp->sc_gs = 0x3b;		/* the boot TSS, RPL 3 */
+		break;
+	case 3:
+		scp->sc_cs = 0x0b;		/* kernel code for user code */
+		break;
+	}
+}
+
+/*
+ * sigreturn refuses a context a user could not have had: interrupts off,
+ * a segment register naming anything but its own user segment.  The
+ * kernel would have faulted loading it on the way out (a panic) or run
+ * the process with interrupts off.  EINVAL, and the trampoline exits
+ * the process instead of resuming it: the _exit(42) after raise() is
+ * never reached.
+ */
+static void
+test_sigreturn_rejects(void)
+{
+	int status;
+	pid_t pid;
+
+	for (bad_kind = 0; bad_kind < 4; bad_kind++) {
+		if ((pid = fork()) == 0) {
+			signal(SIGUSR1, (void (*)(int))(void (*)(void))
+			    spoil_context);
+			raise(SIGUSR1);
+			_exit(42);
+		}
+		CHECK(waitpid(pid, &status, 0) == pid);
+		CHECK(WIFEXITED(status) && WEXITSTATUS(status) != 42);
+	}
+}
+
 int
 main(void)
 {
@@ -158,6 +214,7 @@ main(void)
 	test_fork();
 	test_default_kill();
 	test_sigsuspend();
+	test_sigreturn_rejects();
 	printf("regress/signal: %d failures\n", failures);
 	return failures;
 }

@@ -45,20 +45,6 @@
 _Static_assert(sizeof(struct fpreg) >= sizeof(((struct save87 *)0)->sv_env) +
     sizeof(((struct save87 *)0)->sv_ac), "struct fpreg holds fnsave's image");
 
-/*
- * Is sel a selector the return to user mode can load: the one user
- * segment meant for that register, or (data segments) the null one?
- * PORT: OpenBSD checks only cs and recovers from a bad data selector
- * in the return path; vector.asm has no such recovery, so ptrace
- * allows only what cannot fault there.
- */
-static int
-process_sel_ok(int sel, int slot, int nullok)
-{
-	sel &= 0xffff;
-	return sel == GSEL(slot, SEL_UPL) || (nullok && sel == 0);
-}
-
 /* Read p's user registers.  => p is stopped (or curproc).  Returns 0. */
 int
 process_read_regs(struct proc *p, struct reg *regs)
@@ -95,12 +81,12 @@ process_write_regs(struct proc *p, struct reg *regs)
 	struct trapframe *tf = p->p_md.md_regs;
 
 	if (((regs->r_eflags ^ tf->tf_eflags) & PSL_PTRACESTATIC) != 0 ||
-	    !process_sel_ok(regs->r_cs, GUCODE_SEL, 0) ||
-	    !process_sel_ok(regs->r_ss, GUDATA_SEL, 0) ||
-	    !process_sel_ok(regs->r_ds, GUDATA_SEL, 1) ||
-	    !process_sel_ok(regs->r_es, GUDATA_SEL, 1) ||
-	    !process_sel_ok(regs->r_fs, GUFS_SEL, 1) ||
-	    !process_sel_ok(regs->r_gs, GUGS_SEL, 1))
+	    !user_sel_ok(regs->r_cs, GUCODE_SEL, 0) ||
+	    !user_sel_ok(regs->r_ss, GUDATA_SEL, 0) ||
+	    !user_sel_ok(regs->r_ds, GUDATA_SEL, 1) ||
+	    !user_sel_ok(regs->r_es, GUDATA_SEL, 1) ||
+	    !user_sel_ok(regs->r_fs, GUFS_SEL, 1) ||
+	    !user_sel_ok(regs->r_gs, GUGS_SEL, 1))
 		return EINVAL;
 	tf->tf_gs = regs->r_gs;
 	tf->tf_fs = regs->r_fs;

@@ -31,7 +31,8 @@
 #include <machine/signal.h>
 
 /* Flags user code may not change through a signal frame. */
-#define PSL_USERSTATIC	(PSL_IOPL | PSL_NT | PSL_VM | 0xfff80000 | PSL_MBO)
+#define PSL_USERSTATIC	(PSL_I | PSL_IOPL | PSL_NT | PSL_VM | 0xfff80000 | \
+			    PSL_MBO)
 
 /*
  * Send sig to p's handler: build a struct sigframe below the interrupted
@@ -101,11 +102,12 @@ sys_sigreturn(struct proc *p, void *v, register_t *retval __unused)
 	if (copyout(&zero, &scp->sc_cookie, sizeof(zero)) != 0)
 		return EFAULT;
 	if (((ksc.sc_eflags ^ tf->tf_eflags) & PSL_USERSTATIC) != 0 ||
-	    ksc.sc_cs != GSEL(GUCODE_SEL, SEL_UPL) ||
-	    ksc.sc_ss != GSEL(GUDATA_SEL, SEL_UPL) ||
-	    ISPL(ksc.sc_ds) != SEL_UPL || ISPL(ksc.sc_es) != SEL_UPL ||
-	    (ksc.sc_fs != 0 && ISPL(ksc.sc_fs) != SEL_UPL) ||
-	    (ksc.sc_gs != 0 && ISPL(ksc.sc_gs) != SEL_UPL))
+	    !user_sel_ok(ksc.sc_cs, GUCODE_SEL, 0) ||
+	    !user_sel_ok(ksc.sc_ss, GUDATA_SEL, 0) ||
+	    !user_sel_ok(ksc.sc_ds, GUDATA_SEL, 1) ||
+	    !user_sel_ok(ksc.sc_es, GUDATA_SEL, 1) ||
+	    !user_sel_ok(ksc.sc_fs, GUFS_SEL, 1) ||
+	    !user_sel_ok(ksc.sc_gs, GUGS_SEL, 1))
 		return EINVAL;
 	tf->tf_gs = ksc.sc_gs;
 	tf->tf_fs = ksc.sc_fs;

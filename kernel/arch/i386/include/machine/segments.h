@@ -31,6 +31,21 @@
 #define NGDT		8192	/* the architecture's maximum */
 #define NTSS_SLOTS	(NGDT - GTSS_FIRST)
 
+/*
+ * May user code have sel in a segment register?  The return to user mode
+ * loads the registers from a trap frame in kernel mode (vector.asm's
+ * trap_return), where a bad selector would fault in the kernel: so a
+ * frame from user data (sigreturn's context, ptrace's PT_SETREGS) may
+ * name only the user segment meant for that register, or (nullok, the
+ * data segments) the null selector.
+ */
+static inline int
+user_sel_ok(int sel, int slot, int nullok)
+{
+	sel &= 0xffff;
+	return sel == GSEL(slot, SEL_UPL) || (nullok && sel == 0);
+}
+
 /* A segment or system descriptor, as the CPU reads it. */
 struct segment_descriptor {
 	uint16_t sd_lolimit;
