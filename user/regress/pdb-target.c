@@ -3,7 +3,8 @@
  * a function of its own to break in and step over; the child of the fork
  * exits 3, the parent waits for it and exits 7.  With the argument "sig"
  * it first sends itself SIGUSR1 (caught: status 7 says it arrived); with
- * "segv" it writes through a null pointer instead of exiting.
+ * "segv" it writes through a null pointer instead of exiting; with
+ * "sleep" it naps about a second (to be attached to) and exits 5.
  */
 
 #include <sys/types.h>
@@ -44,6 +45,11 @@ main(int argc, char *argv[])
 	}
 	if (argc > 1 && strcmp(argv[1], "segv") == 0)
 		*(volatile int *)0 = 1;
+	if (argc > 1 && strcmp(argv[1], "sleep") == 0) {
+		for (int i = 0; i < 20; i++)	/* an attach cuts one short */
+			usleep(50000);
+		return 5;
+	}
 	if ((pid = fork()) == 0)
 		_exit(3);
 	if (pid == -1 || waitpid(pid, NULL, 0) != pid)

@@ -143,6 +143,62 @@ count(const char *out, const char *what)
 	return n;
 }
 
+/* Start "/regress/pdb-target sleep", untraced: it exits 5 in a second. */
+static pid_t
+start_sleeper(void)
+{
+	char *argv[] = { "pdb-target", "sleep", NULL };
+	pid_t pid;
+
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		execv("/regress/pdb-target", argv);
+		_exit(127);
+	}
+	usleep(100000);		/* let it get to its naps */
+	return pid;
+}
+
+/*
+ * Attaching: trace -p follows a running process to its end, which its
+ * real parent (us) still sees; pdb -p attaches, shows the registers and
+ * detaches, and the process goes on to exit 5; pdb's kill ends what it
+ * started.
+ */
+static void
+test_attach(char *out, size_t size)
+{
+	char pidarg[16], line[64];
+	char *targv[] = { "/bin/trace", "-p", pidarg, NULL };
+	char *pargv[] = { "/bin/pdb", "-p", pidarg, "/regress/pdb-target",
+	    NULL };
+	int status;
+	pid_t pid;
+
+	pid = start_sleeper();
+	snprintf(pidarg, sizeof(pidarg), "%d", (int)pid);
+	check(tool_run(targv, "", out, size) == 0, "trace -p exits 0", out);
+	snprintf(line, sizeof(line), "[%d] exit 5", (int)pid);
+	check(line_has(out, line, NULL), "trace -p sees the exit", out);
+	check(waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+	    WEXITSTATUS(status) == 5, "... and so does the real parent", out);
+
+	pid = start_sleeper();
+	snprintf(pidarg, sizeof(pidarg), "%d", (int)pid);
+	check(tool_run(pargv, "regs\ndetach\nq\n", out, size) == 0,
+	    "pdb -p exits 0", out);
+	snprintf(line, sizeof(line), "process %d detached", (int)pid);
+	check(line_has(out, "eip    0x", NULL) && line_has(out, line, NULL),
+	    "pdb -p: registers, then detach", out);
+	check(waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+	    WEXITSTATUS(status) == 5, "the detached process ends as it would",
+	    out);
+
+	status = pdb_run("kill\nq\n", out, size);
+	check(status == 0 && line_has(out, "killed by Killed", NULL),
+	    "pdb's kill ends the process it started", out);
+}
+
 int
 main(void)
 {
@@ -257,6 +313,7 @@ main(void)
 		    strstr(out, "usage: trace") != NULL, "trace: usage", out);
 	}
 
+	test_attach(out, sizeof(out));
 	printf("%s: %d failed\n", failures ? "not ok" : "ok", failures);
 	return failures;
 }
