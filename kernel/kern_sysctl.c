@@ -180,9 +180,9 @@ pool_by_serial(int serial)
 /*
  * sysctl kern.pool: { KERN_POOL_NPOOLS }, { KERN_POOL_NAME, serial },
  * { KERN_POOL_POOL, serial } (OpenBSD's sysctl_dopool, in its
- * subr_pool.c; vmstat -m reads it).  Serials run from 1 to npools, with gaps where a pool was
- * destroyed: a missing one is ENOENT.  Pages go back as they empty, so
- * no page is ever idle.
+ * subr_pool.c; vmstat -m reads it).  Serials count pool_init calls from
+ * 1; a destroyed pool leaves a gap, which is ENOENT.  Pages go back as
+ * they empty, so no page is ever idle.
  */
 static int
 sysctl_dopool(int *name, u_int namelen, void *oldp, size_t *oldlenp)

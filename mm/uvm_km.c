@@ -175,8 +175,8 @@ uvm_km_free(vaddr_t va, vsize_t size)
 }
 
 /*
- * A thread's u-area: USPACE bytes of kernel memory for its PCB and TSS
- * (zeroed) and its kernel stack, with an unmapped guard page just
+ * A thread's u-area: USPACE bytes of zeroed kernel memory for its PCB and
+ * TSS and its kernel stack, with an unmapped guard page just
  * below, so that a stack overflow faults instead of overwriting whatever
  * lies beneath (the fault then becomes a double fault, handled by its own
  * task: see trap.c).  Returns the u-area's address, 0 when memory is
@@ -203,16 +203,11 @@ uvm_uarea_alloc(void)
 	if (va == 0)
 		return 0;
 	/*
-	 * Only struct user's page is zeroed: the stack above it is always
-	 * written before it is read, and zeroing 3 more pages would cost
-	 * fork about 3000 instructions (docs/performance.md).
+	 * All of it zeroed, as OpenBSD's (kp_zero): a stack page keeping a
+	 * dead thread's bytes could leak them to user space through an
+	 * uninitialised variable or a structure's padding copied out.
 	 */
-	if (km_populate(va + PAGE_SIZE, 1, UVM_KMF_ZERO) != 0) {
-		km_unreserve(va, n + 1);
-		return 0;
-	}
-	if (km_populate(va + 2 * PAGE_SIZE, n - 1, 0) != 0) {
-		km_release(va + PAGE_SIZE, 1);
+	if (km_populate(va + PAGE_SIZE, n, UVM_KMF_ZERO) != 0) {
 		km_unreserve(va, n + 1);
 		return 0;
 	}

@@ -26,6 +26,7 @@
 #include <sys/ptrace.h>
 #include <sys/sysctl.h>
 #include <sys/wait.h>
+#include <machine/reg.h>
 #include <err.h>
 #include <errno.h>
 #include <signal.h>
@@ -34,7 +35,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#define MAXPROCS	128
+#define MAXPROCS	512
+#define IMAGE_BASE	0x01000000	/* where programs are linked */
 
 /* A process seen: for the tree, and to tell an exec from a fork stop. */
 struct node {
@@ -80,14 +82,31 @@ comm_of(pid_t pid, char *buf, size_t len)
 		snprintf(buf, len, "?");
 }
 
+static int tree_cut;		/* dead nodes were reused: the tree lacks them */
+
+/* When the table is full: a dead process's slot, forgotten. */
+static struct node *
+node_dead(void)
+{
+	int i;
+
+	for (i = 0; i < nnodes; i++)
+		if (!nodes[i].alive) {
+			tree_cut = 1;
+			return &nodes[i];
+		}
+	return NULL;
+}
+
 static struct node *
 node_add(pid_t pid, pid_t parent)
 {
 	struct node *n;
 
-	if (nnodes == MAXPROCS)
-		errx(1, "more than %d processes", MAXPROCS);
-	n = &nodes[nnodes++];
+	if (nnodes < MAXPROCS)
+		n = &nodes[nnodes++];
+	else if ((n = node_dead()) == NULL)
+		errx(1, "more than %d processes at once", MAXPROCS);
 	memset(n, 0, sizeof(*n));
 	n->pid = pid;
 	n->parent = parent;
@@ -109,6 +128,29 @@ static const char *
 signame(int sig)
 {
 	return sig > 0 && sig < NSIG ? sys_signame[sig] : "?";
+}
+
+/*
+ * Is pid at its program's first instruction, where exec leaves it?  Tine
+ * links programs at 16 MiB with the ELF header mapped there, so its
+ * e_entry can be read from the tracee (it tells an exec of a program
+ * with the same name, which the command name does not).
+ */
+static int
+at_entry(pid_t pid)
+{
+	struct ptrace_io_desc io;
+	struct reg r;
+	uint32_t entry;
+
+	io.piod_op = PIOD_READ_D;
+	io.piod_offs = (void *)(IMAGE_BASE + 24);	/* e_entry */
+	io.piod_addr = &entry;
+	io.piod_len = sizeof(entry);
+	return ptrace(PT_IO, pid, (caddr_t)&io, 0) == 0 &&
+	    io.piod_len == sizeof(entry) &&
+	    ptrace(PT_GETREGS, pid, (caddr_t)&r, 0) == 0 &&
+	    (uint32_t)r.r_eip == entry;
 }
 
 /*
@@ -161,7 +203,7 @@ trap_stop(struct node *n, int new)
 		return 0;
 	}
 	comm_of(n->pid, comm, sizeof(comm));
-	if (strcmp(comm, n->comm) != 0) {
+	if (strcmp(comm, n->comm) != 0 || at_entry(n->pid)) {
 		printf("[%d] exec %s\n", (int)n->pid, comm);
 		snprintf(n->comm, sizeof(n->comm), "%s", comm);
 		return 0;
@@ -265,8 +307,12 @@ detach_all(void)
 		if (!nodes[i].alive)
 			continue;
 		(void)kill(nodes[i].pid, SIGSTOP);
-		if (waitpid(nodes[i].pid, &status, 0) == -1 ||
-		    !WIFSTOPPED(status))
+		/* Stops that came before ours are handed on, then ours. */
+		while (waitpid(nodes[i].pid, &status, 0) != -1 &&
+		    WIFSTOPPED(status) && WSTOPSIG(status) != SIGSTOP)
+			(void)ptrace(PT_CONTINUE, nodes[i].pid, (caddr_t)1,
+			    WSTOPSIG(status) == SIGTRAP ? 0 : WSTOPSIG(status));
+		if (!WIFSTOPPED(status))
 			continue;
 		if (ptrace(PT_DETACH, nodes[i].pid, (caddr_t)1, 0) == 0)
 			printf("[%d] detached\n", (int)nodes[i].pid);
@@ -313,8 +359,8 @@ main(int argc, char *argv[])
 		sa.sa_handler = on_sigint;
 		sigaction(SIGINT, &sa, NULL);
 	} else {
-		signal(SIGINT, SIG_IGN);	/* ^C is the command's */
 		(void)start(argv);
+		signal(SIGINT, SIG_IGN);	/* ^C is the command's */
 	}
 	while (alive() > 0 && !interrupted) {
 		if ((w = waitpid(-1, &status, 0)) == -1) {
@@ -327,7 +373,8 @@ main(int argc, char *argv[])
 	if (interrupted)
 		detach_all();
 	if (fflag) {
-		printf("process tree:\n");
+		printf("process tree%s:\n", tree_cut ?
+		    " (the earliest processes to end left out)" : "");
 		print_tree(0, 1);
 	}
 	return 0;

@@ -4,7 +4,8 @@
  * exits 3, the parent waits for it and exits 7.  With the argument "sig"
  * it first sends itself SIGUSR1 (caught: status 7 says it arrived); with
  * "segv" it writes through a null pointer instead of exiting; with
- * "sleep" it naps about a second (to be attached to) and exits 5.
+ * "sleep" it naps about a second (to be attached to) and exits 5; with
+ * "reexec" it execs itself (without arguments) first.
  */
 
 #include <sys/types.h>
@@ -35,6 +36,12 @@ main(int argc, char *argv[])
 {
 	pid_t pid;
 
+	if (argc > 1 && strcmp(argv[1], "reexec") == 0) {
+		char *again[] = { "pdb-target", NULL };
+
+		execv("/regress/pdb-target", again);
+		return 6;
+	}
 	if (add(2, 3) != 5)
 		return 1;
 	if (argc > 1 && strcmp(argv[1], "sig") == 0) {

@@ -299,6 +299,12 @@ main(void)
 	    line_has(out, "] exit 7", NULL), "SIGUSR1 reported, delivered",
 	    out);
 
+	/* An exec of a program of the same name is still an exec. */
+	status = trace_run(0, "reexec", out, sizeof(out));
+	check(count(out, "] exec pdb-target") == 2 &&
+	    line_has(out, "] exit 7", NULL), "trace: the same name exec'd",
+	    out);
+
 	/* A fault: the SIGSEGV stop, then the death. */
 	status = trace_run(0, "segv", out, sizeof(out));
 	check(line_has(out, "] signal SIGSEGV", NULL) &&

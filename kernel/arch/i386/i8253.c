@@ -75,9 +75,9 @@ i8253_start(int rate)
 /*
  * PIT cycles since the clock started.  If the counter has wrapped but its
  * IRQ is still pending (in the 8259 with interrupts off, or held back by
- * spl in intr.c), i8253_offset lags a tick behind the count: the IRR or
- * intr_held() shows it, and a count in the upper half of the period says
- * the wrap was recent.  The result never goes
+ * spl in intr.c), i8253_offset lags a tick behind the count: intr_held()
+ * shows such a tick, and the IRR one whose wrap was recent, which a count
+ * in the upper half of the period confirms.  The result never goes
  * backwards.
  */
 static uint64_t
@@ -89,8 +89,15 @@ i8253_get_timecount(struct timecounter *tc __unused)
 
 	now = i8253_offset;
 	count = i8253_read_count();
-	if (count > i8253_divisor / 2 && (intr_held(CLOCK_IRQ) ||
-	    (i8259_irr() & (1 << CLOCK_IRQ))))
+	/*
+	 * A tick held back by spl (intr.c) is a wrap not yet counted,
+	 * however long ago; a request in the 8259 is one too, but it may
+	 * have come between latching the count and reading the IRR: only
+	 * a count in the upper half says the wrap came before the latch.
+	 */
+	if (intr_held(CLOCK_IRQ))
+		now += i8253_divisor;
+	if (count > i8253_divisor / 2 && (i8259_irr() & (1 << CLOCK_IRQ)))
 		now += i8253_divisor;
 	now += i8253_divisor - count;
 	if (now < i8253_last)

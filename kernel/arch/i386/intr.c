@@ -349,8 +349,15 @@ intr_dispatch(struct trapframe *tf)
 	i8259_eoi(irq);
 	s = cpl;
 	intr_run(irq, tf, 1);
-	splx(s);
-	/* splx() saw interrupts off; run what the handlers scheduled. */
+	/*
+	 * Back to the interrupted level, and what it lets through: the
+	 * IRQs held back while the handlers ran, then the soft interrupts
+	 * they scheduled, each with interrupts on (we are at an interrupt's
+	 * end, where they may be on), so the clock can still nest.
+	 */
+	cpl = s;
+	if ((ipending & ~imask[s]) != 0)
+		intr_replay(s, 1);
 	softintr_dispatch(s);
 }
 

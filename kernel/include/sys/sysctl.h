@@ -101,7 +101,6 @@ struct proc;
 int	sysctl_rdint(void *, size_t *, int);
 int	sysctl_rdstruct(void *, size_t *, const void *, size_t);
 int	sysctl_rdstring(void *, size_t *, const char *);
-int	sysctl_rdstring(void *, size_t *, const char *);
 #endif
 
 #endif /* _SYS_SYSCTL_H_ */

@@ -31,6 +31,16 @@ bp_add(vaddr_t addr, int temporary)
 
 	if (mem_read(tg.pid, addr, &byte, 1) == -1)
 		return -1;
+	/*
+	 * One entry per address: a second would save the first one's int3
+	 * as the "original" byte and put it back for good.
+	 */
+	for (i = 0; i < NBP; i++)
+		if (bps[i].addr == addr) {
+			if (!temporary)
+				bps[i].temporary = 0;
+			return i + 1;
+		}
 	for (i = 0; i < NBP; i++)
 		if (bps[i].addr == 0) {
 			bps[i] = (struct bp){ addr, 0, 0, temporary };

@@ -256,7 +256,12 @@ main(int argc, char *argv[])
 	else if (tg.pid != 0 && ptrace(PT_KILL, tg.pid, NULL, 0) == 0)
 		(void)waitpid(tg.pid, NULL, 0);
 	/* Ours, detached at a fork and running on: reap it, as a shell would. */
-	if (started != 0 && started != tg.pid)
+	if (started != 0 && started != tg.pid &&
+	    waitpid(started, NULL, WNOHANG) == 0) {
+		printf("pdb: waiting for process %d, detached at a fork, to "
+		    "end (^C leaves it running)\n", (int)started);
+		fflush(stdout);
 		(void)waitpid(started, NULL, 0);
+	}
 	return 0;
 }

@@ -225,6 +225,11 @@ run_next(void)
 		run_stopped(status);	/* not a call: one step it was */
 		return 0;
 	}
+	if (bp_at(after.r_eip)) {	/* a breakpoint on the callee */
+		printf("breakpoint %d, ", bp_add(after.r_eip, 0));
+		run_stopped(status);
+		return 0;
+	}
 	if (bp_add(ret, 1) == -1) {
 		printf("pdb: no room for next's breakpoint\n");
 		run_stopped(status);

@@ -45,8 +45,6 @@ struct pcb {
 struct user {
 	struct	pcb u_pcb;
 };
-/* uvm_uarea_alloc zeroes only the u-area's first page: struct user's. */
-_Static_assert(sizeof(struct user) <= 4096, "struct user fits a page");
 
 extern struct pcb *curpcb;	/* the running thread's */
 extern struct pcb proc0_pcb;	/* proc0's, static: it runs on the boot stack */
