@@ -535,16 +535,27 @@ sig_ptrace_check(struct proc *p)
 }
 
 /*
- * A trap from user mode means sig for the traced thread p (upstream's
- * trapsignal, for the traced case; an untraced process is still ended
- * by trap.c directly): pending, so that p stops for its tracer on its
- * way out; a blocked one stops p at once, as upstream does.  Returns a
- * signal that must end the process now, else 0.
+ * A trap from user mode (a fault, a breakpoint) means sig for thread p
+ * (upstream's trapsignal).  Untraced: a handler that is not blocked gets
+ * it, on p's way out (psignal, then postsig); blocked, ignored or left at
+ * its default, the fault ends the process, as upstream's resetting the
+ * action to the default and unblocking it does.  Traced: pending, so
+ * that p stops for its tracer on its way out; a blocked one stops p at
+ * once, as upstream does.  Returns a signal that must end the process
+ * now, else 0.
  */
 int
 trapsignal(struct proc *p, int sig)
 {
-	KASSERT(p->p_p->ps_flags & PS_TRACED);
+	struct sigacts *ps = p->p_p->ps_sigacts;
+
+	if ((p->p_p->ps_flags & PS_TRACED) == 0) {
+		if ((ps->ps_sigcatch & sigmask(sig)) == 0 ||
+		    (p->p_sigmask & sigmask(sig)) != 0)
+			return sig;
+		psignal(p, sig);
+		return 0;
+	}
 	if ((p->p_sigmask & sigmask(sig)) == 0) {
 		psignal(p, sig);
 		return 0;

@@ -205,6 +205,49 @@ test_sigreturn_rejects(void)
 	}
 }
 
+/* Page 0 is never mapped; volatile, so the compiler keeps the store. */
+static volatile int *volatile nowhere = (volatile int *)16;
+
+static void
+on_segv(int sig)
+{
+	_exit(sig == SIGSEGV ? 9 : 8);
+}
+
+/*
+ * A fault is SIGSEGV for the process: a handler gets it; blocked or
+ * ignored, or at its default, the process is killed by it.
+ */
+static void
+test_fault_signal(void)
+{
+	sigset_t set;
+	int status, how;
+	pid_t pid;
+
+	for (how = 0; how < 4; how++) {
+		if ((pid = fork()) == 0) {
+			if (how == 1)
+				signal(SIGSEGV, on_segv);
+			if (how == 2) {
+				signal(SIGSEGV, on_segv);
+				sigemptyset(&set);
+				sigaddset(&set, SIGSEGV);
+				sigprocmask(SIG_BLOCK, &set, NULL);
+			}
+			if (how == 3)
+				signal(SIGSEGV, SIG_IGN);
+			*nowhere = 1;		/* unmapped */
+			_exit(42);
+		}
+		CHECK(waitpid(pid, &status, 0) == pid);
+		if (how == 1)
+			CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 9);
+		else
+			CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV);
+	}
+}
+
 int
 main(void)
 {
@@ -215,6 +258,7 @@ main(void)
 	test_default_kill();
 	test_sigsuspend();
 	test_sigreturn_rejects();
+	test_fault_signal();
 	printf("regress/signal: %d failures\n", failures);
 	return failures;
 }

@@ -221,33 +221,29 @@ trap_signal(int trapno)
 }
 
 /*
- * A trap from ring 3 the kernel cannot resolve ends the user code, never
- * the kernel: say why on the console and end the process, with the
- * signal the trap means as its exit status.  int3 under cpu_run_user()
- * is how the scaffolding's user code says it is done.  A traced process
- * instead gets the signal (trapsignal) and stops for its tracer on the
- * way out: a breakpoint (#BP) and a single step (#DB) are SIGTRAP.
- * PORT: OpenBSD posts the signal to every process (trapsignal) and the
- * default action ends it on the way out; here an untraced process is
- * still ended directly (FIXME: handlers for SIGSEGV and friends).
+ * A trap from ring 3 the kernel cannot resolve is the signal it means
+ * (SIGSEGV, SIGILL, SIGFPE, SIGBUS, SIGTRAP) for the process, never the
+ * kernel's end: a handler catches it (trapsignal), a traced process
+ * stops for its tracer on the way out (a breakpoint, #BP, and a single
+ * step, #DB, are SIGTRAP); otherwise say why on the console and end the
+ * process, killed by that signal.  int3 under cpu_run_user() is how the
+ * scaffolding's user code says it is done.
  */
 static void
 trap_user(struct trapframe *tf, vaddr_t cr2, int error)
 {
 	char why[160], what[64];
 	const char *cause = "";
-	int sig;
+	int sig = trap_signal(tf->tf_trapno);
 
 	if (tf->tf_trapno == T_BPTFLT && cpu_user_active())
 		cpu_user_exit(0, NULL);
-	if (!cpu_user_active() && curproc != NULL &&
-	    (curproc->p_p->ps_flags & PS_TRACED)) {
+	if (!cpu_user_active() && curproc != NULL) {
 		enable_intr();
-		sig = trapsignal(curproc, trap_signal(tf->tf_trapno));
-		if (sig != 0)
-			trap_exit(curproc, sig);
+		sig = trapsignal(curproc, sig);
 		disable_intr();
-		return;
+		if (sig == 0)		/* a handler or the tracer has it */
+			return;
 	}
 	if (tf->tf_trapno == T_PAGEFLT)
 		cause = error == ENOMEM ? "out of memory" :
@@ -266,7 +262,7 @@ trap_user(struct trapframe *tf, vaddr_t cr2, int error)
 	}
 	printf("\033[1;31mpid %d (%s): %s; the process is ended\033[0m\n",
 	    curproc->p_p->ps_pid, curproc->p_p->ps_comm, why);
-	trap_exit(curproc, trap_signal(tf->tf_trapno));
+	trap_exit(curproc, sig);
 }
 
 /*
