@@ -11,7 +11,8 @@ open(my $in, '<', $master) or die "$master: $!\n";
 my @calls;	# [number, return type, name, [[type, arg], ...], flags]
 while (my $line = <$in>) {
 	next if $line =~ /^\s*(;|$)/;
-	$line =~ /^(\d+)\s+STD\s+(NOLOCK\s+)?\{\s*(.+?)\s*(sys_\w+)\s*\((.*)\)\s*;\s*\}\s*$/
+	$line =~ /^(\d+)\s+STD\s+(NOLOCK\s+)?
+	    \{\s*(.+?)\s*(sys_\w+)\s*\((.*)\)\s*;\s*\}\s*$/x
 	    or die "$master:$.: cannot read: $line";
 	my ($num, $flags, $ret, $name, $args) =
 	    ($1, defined $2 ? 'SY_NOLOCK' : '0', $3, $4, $5);

@@ -9,8 +9,9 @@
  *
  * tarfs_mount() walks the archive once and makes a node (with its vnode)
  * for each file and directory, plus "/", "/dev" and its three devices,
- * whose nodes name the device vnodes (consvp, nullvp, cttydevvp).  The vnodes live
- * as long as the system: each holds a reference of the file system's own.
+ * whose nodes name the device vnodes (consvp, nullvp, cttydevvp).  The
+ * vnodes live as long as the system: each holds a reference of the file
+ * system's own.
  *
  * namei() walks a path a component at a time from "/" or from the
  * process's current directory (fd_cdir); tarfs_readdir() lists a

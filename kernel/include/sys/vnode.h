@@ -72,7 +72,8 @@ struct vnode {
 #define IO_NDELAY	0x10		/* O_NONBLOCK */
 
 #define VOP_READ(vp, uio, ioflag)	((vp)->v_op->vop_read((vp), (uio), (ioflag)))
-#define VOP_WRITE(vp, uio, ioflag)	((vp)->v_op->vop_write((vp), (uio), (ioflag)))
+#define VOP_WRITE(vp, uio, ioflag)	\
+	((vp)->v_op->vop_write((vp), (uio), (ioflag)))
 #define VOP_GETATTR(vp, vap)		((vp)->v_op->vop_getattr((vp), (vap)))
 #define VOP_READDIR(vp, uio)		((vp)->v_op->vop_readdir((vp), (uio)))
 
