@@ -545,10 +545,15 @@ sig_ptrace_check(struct proc *p)
  * now, else 0.
  */
 int
-trapsignal(struct proc *p, int sig)
+trapsignal(struct proc *p, int sig, u_long trapno, int code,
+    union sigval sv)
 {
 	struct sigacts *ps = p->p_p->ps_sigacts;
 
+	p->p_sisig = sig;		/* its siginfo, for postsig */
+	p->p_sicode = code;
+	p->p_sitrapno = trapno;
+	p->p_sigval = sv;
 	if ((p->p_p->ps_flags & PS_TRACED) == 0) {
 		if ((ps->ps_sigcatch & sigmask(sig)) == 0 ||
 		    (p->p_sigmask & sigmask(sig)) != 0)
@@ -768,7 +773,8 @@ postsig(struct proc *p, int sig)
 {
 	struct sigacts *ps = p->p_p->ps_sigacts;
 	sigset_t bit = sigmask(sig), returnmask;
-	struct sigaction dfl = { SIG_DFL, 0, 0 };
+	struct sigaction dfl = { { SIG_DFL }, 0, 0 };
+	siginfo_t si;
 
 	sig_discard(p->p_p, bit);
 	p->p_ru.ru_nsignals++;
@@ -777,7 +783,21 @@ postsig(struct proc *p, int sig)
 		returnmask = p->p_oldmask;
 	} else
 		returnmask = p->p_sigmask;
-	sendsig(p, sig, returnmask, ps->ps_sigact[sig]);
+	/*
+	 * Its siginfo: the trap's if it came from one (trapsignal), else
+	 * SI_USER with nothing more, as upstream's postsig.
+	 */
+	memset(&si, 0, sizeof(si));
+	si.si_signo = sig;
+	si.si_code = SI_USER;
+	if (p->p_sisig == sig) {
+		si.si_code = p->p_sicode;
+		si.si_addr = p->p_sigval.sival_ptr;
+		si.si_trapno = p->p_sitrapno;
+		p->p_sisig = 0;
+	}
+	sendsig(p, sig, returnmask, ps->ps_sigact[sig],
+	    (ps->ps_siginfo & bit) ? &si : NULL);
 	p->p_sigmask |= ps->ps_catchmask[sig];
 	if (ps->ps_sigreset & bit)
 		setsigvec(p, sig, &dfl);

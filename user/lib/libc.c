@@ -186,7 +186,9 @@ raise(int sig)
 sig_t
 signal(int sig, sig_t handler)
 {
-	struct sigaction sa = { handler, 0, SA_RESTART }, osa;
+	struct sigaction osa, sa = {
+		.sa_handler = handler, .sa_flags = SA_RESTART
+	};
 
 	if (sigaction(sig, &sa, &osa) == -1)
 		return SIG_ERR;

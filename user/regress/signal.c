@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 static int failures;
@@ -35,7 +36,7 @@ handler(int sig)
 static void
 test_handler(void)
 {
-	struct sigaction sa = { handler, 0, 0 }, osa;
+	struct sigaction sa = { .sa_handler = handler }, osa;
 	volatile int before = 12345;
 
 	caught = 0;
@@ -69,7 +70,7 @@ test_mask(void)
 static void
 test_ignore_and_cant(void)
 {
-	struct sigaction ign = { SIG_IGN, 0, 0 };
+	struct sigaction ign = { .sa_handler = SIG_IGN };
 
 	CHECK(sigaction(SIGTERM, &ign, NULL) == 0);
 	CHECK(kill(getpid(), SIGTERM) == 0);	/* still here */
@@ -248,6 +249,57 @@ test_fault_signal(void)
 	}
 }
 
+static volatile int si_seen_signo, si_seen_code;
+static void *volatile si_seen_addr;
+static volatile int si_seen_ctx;
+
+static void
+on_info(int sig, siginfo_t *si, void *ctx)
+{
+	si_seen_signo = si != NULL ? si->si_signo : -sig;
+	si_seen_code = si != NULL ? si->si_code : -1;
+	si_seen_addr = si != NULL ? si->si_addr : NULL;
+	si_seen_ctx = ctx != NULL;
+	if (sig == SIGSEGV)
+		_exit(si_seen_code == SEGV_MAPERR &&
+		    si_seen_addr == (void *)nowhere ? 10 : 11);
+}
+
+/*
+ * SA_SIGINFO: sa_sigaction gets a siginfo_t: SI_USER for kill(2), and for
+ * a fault SEGV_MAPERR with the address in si_addr; without SA_SIGINFO
+ * the second argument is NULL.
+ */
+static void
+test_siginfo(void)
+{
+	struct sigaction sa;
+	int status;
+	pid_t pid;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_info;
+	sa.sa_flags = SA_SIGINFO;
+	CHECK(sigaction(SIGUSR2, &sa, NULL) == 0);
+	CHECK(kill(getpid(), SIGUSR2) == 0);
+	CHECK(si_seen_signo == SIGUSR2);
+	CHECK(si_seen_code == SI_USER);
+	CHECK(si_seen_ctx);
+	sa.sa_flags = 0;
+	CHECK(sigaction(SIGUSR2, &sa, NULL) == 0);
+	CHECK(kill(getpid(), SIGUSR2) == 0);
+	CHECK(si_seen_signo == -SIGUSR2);	/* no siginfo */
+	signal(SIGUSR2, SIG_DFL);
+	if ((pid = fork()) == 0) {
+		sa.sa_flags = SA_SIGINFO;
+		sigaction(SIGSEGV, &sa, NULL);
+		*nowhere = 1;
+		_exit(42);
+	}
+	CHECK(waitpid(pid, &status, 0) == pid);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 10);
+}
+
 int
 main(void)
 {
@@ -259,6 +311,7 @@ main(void)
 	test_sigsuspend();
 	test_sigreturn_rejects();
 	test_fault_signal();
+	test_siginfo();
 	printf("regress/signal: %d failures\n", failures);
 	return failures;
 }

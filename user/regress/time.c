@@ -59,7 +59,7 @@ static void
 test_itimer(void)
 {
 	struct itimerval itv = { { 0, 20000 }, { 0, 30000 } }, cur;
-	struct sigaction sa = { on_alarm, 0, 0 };
+	struct sigaction sa = { .sa_handler = on_alarm };
 	sigset_t none;
 
 	sigemptyset(&none);

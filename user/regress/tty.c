@@ -124,7 +124,7 @@ bg_read(int fd)
 static void
 bg_read_ignored(int fd)
 {
-	struct sigaction ign = { SIG_IGN, 0, 0 };
+	struct sigaction ign = { .sa_handler = SIG_IGN };
 	char c;
 
 	sigaction(SIGTTIN, &ign, NULL);
@@ -134,7 +134,7 @@ bg_read_ignored(int fd)
 static void
 bg_write(int fd)
 {
-	struct sigaction dfl = { SIG_DFL, 0, 0 };
+	struct sigaction dfl = { .sa_handler = SIG_DFL };
 
 	sigaction(SIGTTOU, &dfl, NULL);		/* the leader ignores it */
 	(void)write(fd, "x", 1);
@@ -224,7 +224,7 @@ devtty(void)
 static void
 leader(void)
 {
-	struct sigaction ign = { SIG_IGN, 0, 0 };
+	struct sigaction ign = { .sa_handler = SIG_IGN };
 	int fd, status;
 	pid_t pid;
 	char c;

@@ -42,7 +42,8 @@
  * => p is curproc, on its way back to user mode.
  */
 void
-sendsig(struct proc *p, int sig, sigset_t mask, sig_t handler)
+sendsig(struct proc *p, int sig, sigset_t mask, sig_t handler,
+    const siginfo_t *si)
 {
 	struct trapframe *tf = p->p_md.md_regs;
 	struct process *pr = p->p_p;
@@ -54,6 +55,10 @@ sendsig(struct proc *p, int sig, sigset_t mask, sig_t handler)
 	frame.sf_signum = sig;
 	frame.sf_scp = &fp->sf_sc;
 	frame.sf_handler = handler;
+	if (si != NULL) {
+		frame.sf_si = *si;
+		frame.sf_sip = &fp->sf_si;
+	}
 	frame.sf_sc = (struct sigcontext){
 		.sc_gs = tf->tf_gs, .sc_fs = tf->tf_fs, .sc_es = tf->tf_es,
 		.sc_ds = tf->tf_ds, .sc_edi = tf->tf_edi, .sc_esi = tf->tf_esi,

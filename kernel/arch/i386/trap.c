@@ -220,6 +220,37 @@ trap_signal(int trapno)
 	}
 }
 
+/* Its siginfo's si_code (OpenBSD's i386 trap.c picks the same). */
+static int
+trap_sicode(const struct trapframe *tf)
+{
+	switch (tf->tf_trapno) {
+	case T_BPTFLT:
+		return TRAP_BRKPT;
+	case T_TRCTRAP:
+		return TRAP_TRACE;
+	case T_PRIVINFLT:
+		return ILL_ILLOPC;
+	case T_DIVIDE:
+		return FPE_INTDIV;
+	case T_OFLOW:
+		return FPE_INTOVF;
+	case T_ARITHTRAP:
+	case T_XFTRAP:
+		return FPE_FLTINV;
+	case T_ALIGNFLT:
+		return BUS_ADRALN;
+	case T_BOUND:
+	case T_SEGNPFLT:
+	case T_STKFLT:
+		return BUS_OBJERR;
+	case T_PAGEFLT:
+		return (tf->tf_err & PGEX_P) ? SEGV_ACCERR : SEGV_MAPERR;
+	default:
+		return SEGV_ACCERR;	/* #GP: a protection fault */
+	}
+}
+
 /*
  * A trap from ring 3 the kernel cannot resolve is the signal it means
  * (SIGSEGV, SIGILL, SIGFPE, SIGBUS, SIGTRAP) for the process, never the
@@ -239,8 +270,14 @@ trap_user(struct trapframe *tf, vaddr_t cr2, int error)
 	if (tf->tf_trapno == T_BPTFLT && cpu_user_active())
 		cpu_user_exit(0, NULL);
 	if (!cpu_user_active() && curproc != NULL) {
+		union sigval sv;
+
+		/* si_addr: the address a page fault was for, else the eip. */
+		sv.sival_ptr = (void *)(tf->tf_trapno == T_PAGEFLT ? cr2 :
+		    (vaddr_t)tf->tf_eip);
 		enable_intr();
-		sig = trapsignal(curproc, sig);
+		sig = trapsignal(curproc, sig, tf->tf_trapno, trap_sicode(tf),
+		    sv);
 		disable_intr();
 		if (sig == 0)		/* a handler or the tracer has it */
 			return;

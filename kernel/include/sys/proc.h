@@ -303,10 +303,11 @@ struct proc {
 	struct	mdproc p_md;		/* machine-dependent fields */
 
 	sigset_t p_oldmask;		/* saved mask from before sigpause */
-	int	p_sisig;		/* for core dump/debugger XXX */
-	union	sigval p_sigval;
-	long	p_sitrapno;
-	int	p_sicode;
+	/* The last trap's signal, for its siginfo (trapsignal, postsig). */
+	int	p_sisig;		/* the signal, 0 once delivered */
+	union	sigval p_sigval;	/* si_addr: the faulting address */
+	long	p_sitrapno;		/* the CPU's trap number */
+	int	p_sicode;		/* si_code: SEGV_MAPERR ... */
 };
 
 /* p_stat */

@@ -7,6 +7,7 @@
 #define _SYS_SIGNAL_H_
 
 #include <sys/types.h>
+#include <sys/siginfo.h>
 
 #define NSIG	33		/* signals 1..32, and 0 for "none" */
 
@@ -62,12 +63,21 @@ typedef struct sigaltstack {
 #define SS_ONSTACK	0x0001		/* running on it */
 #define SS_DISABLE	0x0004		/* disabled */
 
-/* sigaction(2): OpenBSD's layout: handler, mask, flags. */
+/*
+ * sigaction(2): OpenBSD's layout: the handler (sa_handler, or with
+ * SA_SIGINFO sa_sigaction, which also gets a siginfo_t and the signal
+ * context), the mask while it runs, the flags.
+ */
 struct sigaction {
-	void	(*sa_handler)(int);	/* SIG_DFL, SIG_IGN or a function */
+	union {
+		void	(*__sa_handler)(int);
+		void	(*__sa_sigaction)(int, siginfo_t *, void *);
+	} __sigaction_u;		/* SIG_DFL, SIG_IGN or a function */
 	sigset_t sa_mask;		/* blocked while it runs */
 	int	sa_flags;		/* SA_* */
 };
+#define sa_handler	__sigaction_u.__sa_handler
+#define sa_sigaction	__sigaction_u.__sa_sigaction
 
 #define SA_ONSTACK	0x0001	/* run on the alternate stack */
 #define SA_RESTART	0x0002	/* restart an interrupted system call */
@@ -82,10 +92,6 @@ struct sigaction {
 #define SIG_UNBLOCK	2
 #define SIG_SETMASK	3
 
-union sigval {
-	int	sival_int;
-	void	*sival_ptr;
-};
 
 /* sigaltstack(2) ss_flags */
 #define SS_ONSTACK	0x0001		/* running on the alternate stack */

@@ -69,7 +69,7 @@ onintr(int sig __unused)
 void
 shell_signals(int dfl)
 {
-	struct sigaction sa = { dfl ? SIG_DFL : onintr, 0, 0 };
+	struct sigaction sa = { .sa_handler = dfl ? SIG_DFL : onintr };
 	size_t i;
 
 	sigaction(SIGINT, &sa, NULL);

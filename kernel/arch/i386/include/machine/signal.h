@@ -6,6 +6,8 @@
 #ifndef _MACHINE_SIGNAL_H_
 #define _MACHINE_SIGNAL_H_
 
+#include <sys/siginfo.h>
+
 struct sigcontext {
 	int	sc_gs;
 	int	sc_fs;
@@ -37,10 +39,11 @@ struct sigcontext {
  */
 struct sigframe {
 	int	sf_signum;
-	void	*sf_sip;		/* siginfo: NULL (FIXME: SA_SIGINFO) */
+	siginfo_t *sf_sip;		/* &sf_si with SA_SIGINFO, else NULL */
 	struct	sigcontext *sf_scp;
 	void	(*sf_handler)(int);
 	struct	sigcontext sf_sc;
+	siginfo_t sf_si;		/* the handler's siginfo */
 };
 
 #endif /* _MACHINE_SIGNAL_H_ */
