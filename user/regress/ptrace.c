@@ -184,6 +184,28 @@ test_attach_detach(void)
 	CHECK(EXITED_WITH(wstat(r), 0));
 }
 
+/*
+ * Attaching to a child already stopped by job control: its parent saw
+ * the stop; PT_ATTACH continues it to stop again with the SIGSTOP the
+ * tracer sees, and after PT_DETACH with no signal it runs on to its end.
+ */
+static void
+test_attach_stopped(void)
+{
+	int st;
+	pid_t c;
+
+	if ((c = fork()) == 0) {
+		raise(SIGSTOP);
+		_exit(4);
+	}
+	CHECK(waitpid(c, &st, WUNTRACED) == c && STOPPED_BY(st, SIGSTOP));
+	CHECK(ptrace(PT_ATTACH, c, NULL, 0) == 0);
+	CHECK(STOPPED_BY(wstat(c), SIGSTOP));
+	CHECK(ptrace(PT_DETACH, c, (caddr_t)1, 0) == 0);
+	CHECK(EXITED_WITH(wstat(c), 4));
+}
+
 /* The memory requests, on a stopped child. */
 static void
 test_memory(void)
@@ -766,6 +788,7 @@ main(int argc, char *argv[])
 
 	test_traceme_exec();
 	test_attach_detach();
+	test_attach_stopped();
 	test_memory();
 	test_regs();
 	test_step();
