@@ -40,6 +40,7 @@ struct pool sigacts_pool;
 
 static void	sig_discard(struct process *, sigset_t);
 static int	sig_orphan_stop(struct proc *, int);
+static const siginfo_t *postsig_info(struct proc *, int, siginfo_t *);
 
 /*
  * The signals whose default action is to ignore them (upstream's
@@ -783,24 +784,37 @@ postsig(struct proc *p, int sig)
 		returnmask = p->p_oldmask;
 	} else
 		returnmask = p->p_sigmask;
-	/*
-	 * Its siginfo: the trap's if it came from one (trapsignal), else
-	 * SI_USER with nothing more, as upstream's postsig.
-	 */
-	memset(&si, 0, sizeof(si));
-	si.si_signo = sig;
-	si.si_code = SI_USER;
-	if (p->p_sisig == sig) {
-		si.si_code = p->p_sicode;
-		si.si_addr = p->p_sigval.sival_ptr;
-		si.si_trapno = p->p_sitrapno;
-		p->p_sisig = 0;
-	}
 	sendsig(p, sig, returnmask, ps->ps_sigact[sig],
-	    (ps->ps_siginfo & bit) ? &si : NULL);
+	    postsig_info(p, sig, &si));
 	p->p_sigmask |= ps->ps_catchmask[sig];
 	if (ps->ps_sigreset & bit)
 		setsigvec(p, sig, &dfl);
+}
+
+/*
+ * The siginfo for sig's handler in *si, or NULL if it did not ask for
+ * one (SA_SIGINFO): the trap's if the signal came from one (trapsignal),
+ * else SI_USER with nothing more, as upstream's postsig.  Either way a
+ * trap's record is used up.
+ */
+static const siginfo_t *
+postsig_info(struct proc *p, int sig, siginfo_t *si)
+{
+	int trap = p->p_sisig == sig;
+
+	if (trap)
+		p->p_sisig = 0;
+	if ((p->p_p->ps_sigacts->ps_siginfo & sigmask(sig)) == 0)
+		return NULL;
+	memset(si, 0, sizeof(*si));
+	si->si_signo = sig;
+	si->si_code = SI_USER;
+	if (trap) {
+		si->si_code = p->p_sicode;
+		si->si_addr = p->p_sigval.sival_ptr;
+		si->si_trapno = p->p_sitrapno;
+	}
+	return si;
 }
 
 /*

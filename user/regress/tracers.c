@@ -264,6 +264,14 @@ main(void)
 	check(line_has(out, "exited with status 7", NULL),
 	    "the parent's exit (status 7) is seen", out);
 
+	/* delete: the breakpoint is gone, the run goes to the end. */
+	status = pdb_run("break add\ndelete 1\ndelete 1\nc\nq\n", out,
+	    sizeof(out));
+	check(strstr(out, "breakpoint 1,") == NULL &&
+	    line_has(out, "delete: no breakpoint 1", NULL) &&
+	    line_has(out, "exited with status 7", NULL),
+	    "delete removes a breakpoint, once", out);
+
 	/* Bad commands get a word, not a crash. */
 	status = pdb_run("frobnicate\nbreak nosuchfunction\nx\nq\n", out,
 	    sizeof(out));

@@ -141,7 +141,11 @@ run_command(int argc, char **argv)
 		(void)run_next();
 	else if (strcmp(cmd, "b") == 0 || strcmp(cmd, "break") == 0)
 		cmd_break(argc, argv);
-	else if (strcmp(cmd, "regs") == 0)
+	else if (strcmp(cmd, "delete") == 0) {
+		if (argc != 2 || bp_delete(atoi(argv[1])) == -1)
+			printf("delete: no breakpoint %s\n",
+			    argc == 2 ? argv[1] : "(usage: delete N)");
+	} else if (strcmp(cmd, "regs") == 0)
 		cmd_regs();
 	else if (strcmp(cmd, "set") == 0)
 		cmd_set(argc, argv);
