@@ -76,7 +76,10 @@ ULDFLAGS := -m elf_i386 -static -nostdlib -e _start --build-id=none \
 	   -z max-page-size=4096 -z noexecstack -Ttext-segment=0x01000000
 # Every user/lib/*.c is part of the libc, an archive: a program links the
 # files whose functions it uses (and what they use), not all of them.
+# The NASM files of user/lib/ other than crt0 (tcb.asm) go in with them.
 ULIBC	:= $(patsubst user/lib/%.c,$(B)/user/lib/%.o,$(wildcard user/lib/*.c)) \
+	   $(patsubst user/lib/%.asm,$(B)/user/lib/%.o,\
+	   $(filter-out user/lib/crt0.asm,$(wildcard user/lib/*.asm))) \
 	   $(B)/user/gen/syscalls.o
 ULIBA	:= $(B)/user/libc.a
 ULIBOBJS := $(B)/user/lib/crt0.o $(ULIBC)
@@ -127,7 +130,7 @@ $(B)/user/%.o: user/%.c $(GENHDRS) Makefile
 	$(say) CC $<
 	$(Q)$(CC) $(UCFLAGS) -c $< -o $@
 
-$(B)/user/lib/crt0.o: user/lib/crt0.asm
+$(B)/user/lib/%.o: user/lib/%.asm
 	@mkdir -p $(dir $@)
 	$(say) NASM $<
 	$(Q)$(NASM) -f elf32 -g -F dwarf -w+error $< -o $@

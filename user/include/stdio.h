@@ -36,6 +36,9 @@ typedef struct __sFILE {
 	size_t	_wlen;			/* writing: bytes waiting */
 	int	_ungot;			/* ungetc's byte, or EOF */
 	unsigned char _nbuf;		/* an unbuffered stream's one byte */
+	volatile uint32_t _lock;	/* flockfile: a futex word */
+	void	*_lockowner;		/* the holder's TIB */
+	int	_lockcount;		/* its recursion depth */
 } FILE;
 
 extern FILE __sF[];
@@ -63,6 +66,13 @@ int	feof(FILE *);
 int	ferror(FILE *);
 void	clearerr(FILE *);
 int	fileno(FILE *);
+void	flockfile(FILE *);
+int	ftrylockfile(FILE *);
+void	funlockfile(FILE *);
+int	getc_unlocked(FILE *);
+int	getchar_unlocked(void);
+int	putc_unlocked(int, FILE *);
+int	putchar_unlocked(int);
 int	setvbuf(FILE *, char *, int, size_t);
 void	setbuf(FILE *, char *);
 void	perror(const char *);

@@ -4,16 +4,27 @@
 ;   [esp]       argc
 ;   [esp+4]     argv[0] ... argv[argc-1], NULL
 ;               envp[0] ... NULL
-; and crt0 saves argv[0] for err(3) (__init_progname), then calls
-; main(argc, argv, envp), then exit() with its result.
+; crt0 first makes %gs usable: __set_tcb(&__main_tib), the main thread's
+; TIB (user/include/tib.h), since errno lives there.  That call is made
+; by hand, not through the stub, because the stub's error path would
+; itself write errno through %gs.  Then it saves argv[0] for err(3)
+; (__init_progname), calls main(argc, argv, envp), then exit() with its
+; result.
 
 global _start
-extern main, exit, environ, __init_progname
+extern main, exit, environ, __init_progname, __main_tib
+
+SYS___set_tcb	equ	329
 
 section .text
 
 _start:
 	xor	ebp, ebp			; the end of backtraces
+	push	__main_tib			; __set_tcb(&__main_tib)
+	push	0				; (no return address)
+	mov	eax, SYS___set_tcb
+	int	0x80
+	add	esp, 8
 	mov	esi, [esp]			; argc (esi, edi, ebx: kept
 	lea	edi, [esp + 4]			; argv  across the calls)
 	lea	ebx, [edi + esi * 4 + 4]	; envp: past argv's NULL

@@ -17,14 +17,16 @@
 #include <unistd.h>
 
 #include "local.h"
+#include "thread_private.h"
 
 /*
  * Move fp to offset from whence (SEEK_SET, SEEK_CUR, SEEK_END).
  * => returns 0, or -1 with errno (EINVAL for a bad whence or a negative
  *    result, ESPIPE, EBADF, or a write error of the flush).
  */
-int
-fseeko(FILE *fp, off_t offset, int whence)
+/* fseeko with fp's lock held. */
+static int
+fseeko_locked(FILE *fp, off_t offset, int whence)
 {
 	if (whence != SEEK_SET && whence != SEEK_CUR && whence != SEEK_END) {
 		errno = EINVAL;
@@ -43,6 +45,19 @@ fseeko(FILE *fp, off_t offset, int whence)
 }
 
 int
+fseeko(FILE *fp, off_t offset, int whence)
+{
+	int r;
+
+	if (__isthreaded)
+		flockfile(fp);
+	r = fseeko_locked(fp, offset, whence);
+	if (__isthreaded)
+		funlockfile(fp);
+	return r;
+}
+
+int
 fseek(FILE *fp, long offset, int whence)
 {
 	return fseeko(fp, offset, whence);
@@ -53,8 +68,9 @@ fseek(FILE *fp, long offset, int whence)
  * at the end whatever its offset says, so it writes what waits first.
  * => returns the offset, or -1 with errno (ESPIPE on a pipe).
  */
-off_t
-ftello(FILE *fp)
+/* ftello with fp's lock held. */
+static off_t
+ftello_locked(FILE *fp)
 {
 	off_t pos;
 
@@ -64,6 +80,19 @@ ftello(FILE *fp)
 	if ((pos = lseek(fp->_fd, 0, SEEK_CUR)) == -1)
 		return -1;
 	return pos - (off_t)__stdio_readahead(fp) + (off_t)fp->_wlen;
+}
+
+off_t
+ftello(FILE *fp)
+{
+	off_t pos;
+
+	if (__isthreaded)
+		flockfile(fp);
+	pos = ftello_locked(fp);
+	if (__isthreaded)
+		funlockfile(fp);
+	return pos;
 }
 
 /* ftello, EOVERFLOW if the offset does not fit in a long. */

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "thread_private.h"
+
 #define LINE_START	128	/* the first buffer getdelim allocates */
 
 /* Make *buf (*size bytes) at least want bytes: doubled, from realloc. */
@@ -54,15 +56,22 @@ getdelim(char **buf, size_t *size, int delim, FILE *fp)
 	}
 	if (*buf == NULL)
 		*size = 0;
+	if (__isthreaded)
+		flockfile(fp);		/* the line is read whole */
 	for (;;) {
-		if (n + 2 > *size && grow(buf, size, n + 2) == -1)
+		if (n + 2 > *size && grow(buf, size, n + 2) == -1) {
+			if (__isthreaded)
+				funlockfile(fp);
 			return -1;
-		if ((c = fgetc(fp)) == EOF)
+		}
+		if ((c = getc_unlocked(fp)) == EOF)
 			break;
 		(*buf)[n++] = c;
 		if (c == (unsigned char)delim)
 			break;
 	}
+	if (__isthreaded)
+		funlockfile(fp);
 	(*buf)[n] = '\0';
 	if (n == 0 || (c == EOF && !olderr && ferror(fp)))
 		return -1;

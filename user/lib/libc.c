@@ -1,5 +1,5 @@
 /*
- * user/lib/libc.c: the start of Tine's libc: errno, the string
+ * user/lib/libc.c: the start of Tine's libc: environ, the string
  * functions programs need first, and the system call wrappers.  stdio is
  * in stdio.c and vfprintf.c, exit() in stdlib.c.  The system call stubs are generated from
  * kernel/syscalls.master (build/gen/user/syscalls.asm).
@@ -21,7 +21,6 @@
 
 #define MAXPATHLEN	1024	/* the kernel's longest path, with its NUL */
 
-int	errno;
 char	**environ;
 
 size_t

@@ -2,7 +2,9 @@
  * user/lib/malloc.c: malloc(3) over the break (sbrk).  Blocks carry
  * their size in a header; freed blocks go on a list that malloc searches
  * first (first fit, splitting what is much too big); adjacent free
- * blocks are not merged yet.  Single-threaded (FIXME: issue 8, locks).
+ * blocks are not merged yet.  One lock guards the heap once a second
+ * thread exists (thread_private.h); fork() holds it across the system
+ * call, so the child never inherits a heap in the middle of a change.
  */
 
 #include <sys/types.h>
@@ -10,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "thread_private.h"
 
 #define ALIGN		16
 #define HDR		ALIGN		/* the header keeps blocks aligned */
@@ -22,6 +26,7 @@ struct block {
 extern char end[];			/* the linker's: the end of bss */
 static char *curbrk;			/* the break, as far as we know */
 static struct block *freelist;
+static volatile uint32_t malloc_lock = _LOCK_INITIALIZER;
 
 int	__sys_obreak(char *);
 
@@ -69,8 +74,21 @@ freelist_take(size_t size)
 	return NULL;
 }
 
-void *
-malloc(size_t size)
+void
+_thread_malloc_lock(void)
+{
+	_THREAD_LOCK(&malloc_lock);
+}
+
+void
+_thread_malloc_unlock(void)
+{
+	_THREAD_UNLOCK(&malloc_lock);
+}
+
+/* malloc with the lock held. */
+static void *
+malloc_locked(size_t size)
 {
 	struct block *b;
 
@@ -91,8 +109,9 @@ malloc(size_t size)
 	return (char *)b + HDR;
 }
 
-void
-free(void *ptr)
+/* free with the lock held. */
+static void
+free_locked(void *ptr)
 {
 	struct block *b;
 
@@ -101,6 +120,25 @@ free(void *ptr)
 	b = (struct block *)((char *)ptr - HDR);
 	b->next = freelist;
 	freelist = b;
+}
+
+void *
+malloc(size_t size)
+{
+	void *p;
+
+	_THREAD_LOCK(&malloc_lock);
+	p = malloc_locked(size);
+	_THREAD_UNLOCK(&malloc_lock);
+	return p;
+}
+
+void
+free(void *ptr)
+{
+	_THREAD_LOCK(&malloc_lock);
+	free_locked(ptr);
+	_THREAD_UNLOCK(&malloc_lock);
 }
 
 void *
@@ -117,20 +155,32 @@ calloc(size_t n, size_t size)
 	return p;
 }
 
-void *
-realloc(void *ptr, size_t size)
+/* realloc with the lock held. */
+static void *
+realloc_locked(void *ptr, size_t size)
 {
 	struct block *b;
 	void *p;
 
 	if (ptr == NULL)
-		return malloc(size);
+		return malloc_locked(size);
 	b = (struct block *)((char *)ptr - HDR);
 	if (b->size >= size)
 		return ptr;
-	if ((p = malloc(size)) == NULL)
+	if ((p = malloc_locked(size)) == NULL)
 		return NULL;
 	memcpy(p, ptr, b->size);
-	free(ptr);
+	free_locked(ptr);
+	return p;
+}
+
+void *
+realloc(void *ptr, size_t size)
+{
+	void *p;
+
+	_THREAD_LOCK(&malloc_lock);
+	p = realloc_locked(ptr, size);
+	_THREAD_UNLOCK(&malloc_lock);
 	return p;
 }

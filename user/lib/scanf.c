@@ -30,6 +30,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "thread_private.h"
+
 #define NUMBUF	512		/* the longest number a conversion takes */
 #define NOREAD	(-2)		/* no character: the width was used up */
 
@@ -472,8 +474,15 @@ int
 vfscanf(FILE *fp, const char *fmt, va_list ap)
 {
 	struct source in = { fp, NULL, 0 };
+	int n;
 
-	return vscan(&in, fmt, ap);
+	/* One lock for the whole conversion: fgetc inside nests in it. */
+	if (__isthreaded)
+		flockfile(fp);
+	n = vscan(&in, fmt, ap);
+	if (__isthreaded)
+		funlockfile(fp);
+	return n;
 }
 
 int

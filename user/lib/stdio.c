@@ -10,6 +10,12 @@
  * exit() flushes every stream (__stdio_flushall); _exit() does not.
  * The printf engine is in vfprintf.c, scanf's in scanf.c; seeking is in
  * fseek.c, getline in getline.c.
+ *
+ * Threads: each FILE has a recursive lock (flockfile), taken by every
+ * entry point for the whole call, so one printf's output is never
+ * interleaved with another thread's; the *_unlocked functions and the
+ * static helpers here assume the caller holds it.  FLOCK costs one load
+ * and a branch while the process has a single thread (__isthreaded).
  */
 
 #include <sys/types.h>
@@ -22,6 +28,13 @@
 #include <unistd.h>
 
 #include "local.h"
+#include "thread_private.h"
+
+#define FLOCK(fp)	do { if (__isthreaded) flockfile(fp); } while (0)
+#define FUNLOCK(fp)	do { if (__isthreaded) funlockfile(fp); } while (0)
+
+/* Guards the choice of a free slot in __sF (fopen, fdopen). */
+static volatile uint32_t sf_lock = _LOCK_INITIALIZER;
 
 static unsigned char stdinbuf[BUFSIZ], stdoutbuf[BUFSIZ];
 
@@ -71,14 +84,18 @@ stream_new(int fd, int oflags)
 {
 	FILE *fp;
 
+	_THREAD_LOCK(&sf_lock);
 	for (fp = __sF; fp < __sF + FOPEN_MAX; fp++)
 		if (!(fp->_flags & __SUSED))
 			break;
 	if (fp == __sF + FOPEN_MAX) {
+		_THREAD_UNLOCK(&sf_lock);
 		errno = EMFILE;
 		return NULL;
 	}
 	memset(fp, 0, sizeof(*fp));
+	fp->_flags = __SUSED;
+	_THREAD_UNLOCK(&sf_lock);
 	fp->_fd = fd;
 	fp->_ungot = EOF;
 	fp->_flags = __SUSED;
@@ -184,19 +201,27 @@ __stdio_readahead(FILE *fp)
 	return fp->_rlen - fp->_rpos + (fp->_ungot != EOF);
 }
 
+/* Write what waits in every stream, each under its lock (exit, fflush(NULL)). */
 void
 __stdio_flushall(void)
 {
 	FILE *fp;
 
-	for (fp = __sF; fp < __sF + FOPEN_MAX; fp++)
-		if ((fp->_flags & __SUSED) && fp->_wlen > 0)
+	for (fp = __sF; fp < __sF + FOPEN_MAX; fp++) {
+		if (!(fp->_flags & __SUSED) || fp->_wlen == 0)
+			continue;
+		FLOCK(fp);
+		if (fp->_wlen > 0)
 			stream_flush(fp);
+		FUNLOCK(fp);
+	}
 }
 
 int
 fflush(FILE *fp)
 {
+	int r;
+
 	if (fp == NULL) {
 		__stdio_flushall();
 		return 0;
@@ -205,9 +230,16 @@ fflush(FILE *fp)
 		errno = EBADF;
 		return EOF;
 	}
-	return stream_flush(fp) == -1 ? EOF : 0;
+	FLOCK(fp);
+	r = stream_flush(fp) == -1 ? EOF : 0;
+	FUNLOCK(fp);
+	return r;
 }
 
+/*
+ * Close a stream.  Everything but the lock is cleared, and the slot is
+ * free once __SUSED goes; the lock is let go last.
+ */
 int
 fclose(FILE *fp)
 {
@@ -217,14 +249,91 @@ fclose(FILE *fp)
 		errno = EBADF;
 		return EOF;
 	}
+	FLOCK(fp);
 	if (fp->_wlen > 0 && stream_flush(fp) == -1)
 		r = EOF;
 	if (close(fp->_fd) == -1)
 		r = EOF;
 	if (fp->_flags & __SMBF)
 		free(fp->_buf);
-	memset(fp, 0, sizeof(*fp));
+	memset(fp, 0, offsetof(FILE, _lock));
+	FUNLOCK(fp);
 	return r;
+}
+
+/* ---- stream locks ---- */
+
+/*
+ * Take fp's lock, waiting for another thread to let it go; a thread
+ * that holds it already goes one deeper (the lock is recursive, so a
+ * caller's flockfile and the locking inside printf nest).
+ */
+void
+flockfile(FILE *fp)
+{
+	struct tib *self = __tib_get();
+
+	if (fp->_lockowner == self) {
+		fp->_lockcount++;
+		return;
+	}
+	_thread_lock(&fp->_lock);
+	fp->_lockowner = self;
+	fp->_lockcount = 1;
+}
+
+/* flockfile without the wait: 0 if the lock is now the caller's. */
+int
+ftrylockfile(FILE *fp)
+{
+	struct tib *self = __tib_get();
+
+	if (fp->_lockowner == self) {
+		fp->_lockcount++;
+		return 0;
+	}
+	if (!_thread_trylock(&fp->_lock))
+		return -1;
+	fp->_lockowner = self;
+	fp->_lockcount = 1;
+	return 0;
+}
+
+/*
+ * One level of fp's lock off; the last lets it go.  A thread that does
+ * not hold it changes nothing (a lock taken before the first thread
+ * existed, when FLOCK skipped it, ends up here).
+ */
+void
+funlockfile(FILE *fp)
+{
+	if (fp->_lockowner != __tib_get())
+		return;
+	if (--fp->_lockcount > 0)
+		return;
+	fp->_lockowner = NULL;
+	_thread_unlock(&fp->_lock);
+}
+
+/*
+ * In fork()'s child only the calling thread lives on: a lock another
+ * thread held would never be let go, so it is reset.  (What that
+ * thread was halfway through writing is the child's to lose.)
+ */
+void
+_thread_stdio_fork_child(void)
+{
+	struct tib *self = __tib_get();
+	FILE *fp;
+
+	sf_lock = _LOCK_INITIALIZER;
+	for (fp = __sF; fp < __sF + FOPEN_MAX; fp++) {
+		if (fp->_lockowner == self)
+			continue;
+		fp->_lock = _LOCK_INITIALIZER;
+		fp->_lockowner = NULL;
+		fp->_lockcount = 0;
+	}
 }
 
 /*
@@ -303,8 +412,11 @@ stream_fill(FILE *fp)
 	}
 	if (fp->_wlen > 0 && stream_flush(fp) == -1)
 		return EOF;
-	if (fp == stdin && stdout->_wlen > 0)
+	if (fp == stdin && stdout->_wlen > 0) {
+		FLOCK(stdout);
 		stream_flush(stdout);
+		FUNLOCK(stdout);
+	}
 	stream_buf(fp);
 	if (fp->_flags & __SNBF) {
 		fp->_buf = &fp->_nbuf;
@@ -320,8 +432,9 @@ stream_fill(FILE *fp)
 	return 0;
 }
 
+/* fgetc with fp's lock held by the caller. */
 int
-fgetc(FILE *fp)
+getc_unlocked(FILE *fp)
 {
 	int c;
 
@@ -336,6 +449,17 @@ fgetc(FILE *fp)
 }
 
 int
+fgetc(FILE *fp)
+{
+	int c;
+
+	FLOCK(fp);
+	c = getc_unlocked(fp);
+	FUNLOCK(fp);
+	return c;
+}
+
+int
 getc(FILE *fp)
 {
 	return fgetc(fp);
@@ -347,14 +471,24 @@ getchar(void)
 	return fgetc(stdin);
 }
 
+int
+getchar_unlocked(void)
+{
+	return getc_unlocked(stdin);
+}
+
 /* One byte pushed back; it clears end of file (POSIX). */
 int
 ungetc(int c, FILE *fp)
 {
-	if (c == EOF || fp->_ungot != EOF)
+	FLOCK(fp);
+	if (c == EOF || fp->_ungot != EOF) {
+		FUNLOCK(fp);
 		return EOF;
+	}
 	fp->_ungot = (unsigned char)c;
 	fp->_flags &= ~__SEOF;
+	FUNLOCK(fp);
 	return (unsigned char)c;
 }
 
@@ -365,11 +499,13 @@ fgets(char *buf, int size, FILE *fp)
 
 	if (size <= 0)
 		return NULL;
-	while (n < size - 1 && (c = fgetc(fp)) != EOF) {
+	FLOCK(fp);
+	while (n < size - 1 && (c = getc_unlocked(fp)) != EOF) {
 		buf[n++] = c;
 		if (c == '\n')
 			break;
 	}
+	FUNLOCK(fp);
 	if (n == 0)
 		return NULL;
 	buf[n] = '\0';
@@ -386,27 +522,48 @@ fread(void *buf, size_t size, size_t nmemb, FILE *fp)
 	if (size == 0 || nmemb == 0)
 		return 0;
 	total = size * nmemb;
-	while (n < total && (c = fgetc(fp)) != EOF)
+	FLOCK(fp);
+	while (n < total && (c = getc_unlocked(fp)) != EOF)
 		p[n++] = c;
+	FUNLOCK(fp);
 	return n / size;
 }
 
 size_t
 fwrite(const void *buf, size_t size, size_t nmemb, FILE *fp)
 {
+	int r;
+
 	if (size == 0 || nmemb == 0)
 		return 0;
-	if (stream_put(fp, buf, size * nmemb) == -1)
-		return 0;
-	return nmemb;
+	FLOCK(fp);
+	r = stream_put(fp, buf, size * nmemb);
+	FUNLOCK(fp);
+	return r == -1 ? 0 : nmemb;
+}
+
+/* fputc with fp's lock held by the caller. */
+int
+putc_unlocked(int c, FILE *fp)
+{
+	unsigned char b = c;
+
+	return stream_put(fp, &b, 1) == -1 ? EOF : b;
+}
+
+int
+putchar_unlocked(int c)
+{
+	return putc_unlocked(c, stdout);
 }
 
 int
 fputc(int c, FILE *fp)
 {
-	unsigned char b = c;
-
-	return stream_put(fp, &b, 1) == -1 ? EOF : b;
+	FLOCK(fp);
+	c = putc_unlocked(c, fp);
+	FUNLOCK(fp);
+	return c;
 }
 
 int
@@ -424,33 +581,56 @@ putchar(int c)
 int
 fputs(const char *s, FILE *fp)
 {
-	return stream_put(fp, s, strlen(s)) == -1 ? EOF : 0;
+	int r;
+
+	FLOCK(fp);
+	r = stream_put(fp, s, strlen(s));
+	FUNLOCK(fp);
+	return r == -1 ? EOF : 0;
 }
 
+/* The line and its newline under one lock: no other thread between. */
 int
 puts(const char *s)
 {
-	if (fputs(s, stdout) == EOF || fputc('\n', stdout) == EOF)
-		return EOF;
-	return 0;
+	int r;
+
+	FLOCK(stdout);
+	r = stream_put(stdout, s, strlen(s));
+	if (r == 0)
+		r = stream_put(stdout, "\n", 1);
+	FUNLOCK(stdout);
+	return r == -1 ? EOF : 0;
 }
 
 int
 feof(FILE *fp)
 {
-	return (fp->_flags & __SEOF) != 0;
+	int r;
+
+	FLOCK(fp);
+	r = (fp->_flags & __SEOF) != 0;
+	FUNLOCK(fp);
+	return r;
 }
 
 int
 ferror(FILE *fp)
 {
-	return (fp->_flags & __SERR) != 0;
+	int r;
+
+	FLOCK(fp);
+	r = (fp->_flags & __SERR) != 0;
+	FUNLOCK(fp);
+	return r;
 }
 
 void
 clearerr(FILE *fp)
 {
+	FLOCK(fp);
 	fp->_flags &= ~(__SEOF | __SERR);
+	FUNLOCK(fp);
 }
 
 int
@@ -470,22 +650,22 @@ setvbuf(FILE *fp, char *buf, int mode, size_t size)
 		errno = EINVAL;
 		return EOF;
 	}
+	FLOCK(fp);
 	stream_flush(fp);
 	if (fp->_flags & __SMBF)
 		free(fp->_buf);
 	fp->_flags &= ~(__SLBF | __SNBF | __SMBF | __SNPT);
 	fp->_buf = NULL;
 	fp->_bufsize = 0;
-	if (mode == _IONBF) {
+	if (mode == _IONBF)
 		fp->_flags |= __SNBF;
-		return 0;
-	}
-	if (mode == _IOLBF)
+	else if (mode == _IOLBF)
 		fp->_flags |= __SLBF;
-	if (buf != NULL && size > 0) {
+	if (mode != _IONBF && buf != NULL && size > 0) {
 		fp->_buf = (unsigned char *)buf;
 		fp->_bufsize = size;
 	}
+	FUNLOCK(fp);
 	return 0;
 }
 
@@ -545,9 +725,12 @@ int
 vfprintf(FILE *fp, const char *fmt, va_list ap)
 {
 	struct sink s = { put_file, 0, fp, 0, 0 };
-	int n, nbf = fp->_flags & __SNBF, olderr = fp->_flags & __SERR;
+	int n, nbf, olderr;
 	unsigned char tmp[BUFSIZ];
 
+	FLOCK(fp);
+	nbf = fp->_flags & __SNBF;
+	olderr = fp->_flags & __SERR;
 	/* Unbuffered: gather the call in tmp, so it is one write(2). */
 	if (nbf) {
 		fp->_flags &= ~__SNBF;
@@ -566,6 +749,7 @@ vfprintf(FILE *fp, const char *fmt, va_list ap)
 	if (fp->_flags & __SERR)
 		n = -1;
 	fp->_flags |= olderr;
+	FUNLOCK(fp);
 	return n;
 }
 

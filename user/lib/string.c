@@ -278,6 +278,7 @@ static const char *const errlist[] = {
 	[ERANGE] = "Result too large",
 	[EAGAIN] = "Resource temporarily unavailable",
 	[ENAMETOOLONG] = "File name too long",
+	[ETIMEDOUT] = "Operation timed out",
 	[ENOSYS] = "Function not implemented",
 	[EILSEQ] = "Illegal byte sequence",
 	[EOVERFLOW] = "Value too large to be stored in data type",
