@@ -36,6 +36,7 @@
 #include <sys/wait.h>
 #include <sys/ptrace.h>
 #include <sys/unveil.h>
+#include <sys/futex.h>
 #include <sys/syscallargs.h>
 #include <lib/libkern/libkern.h>
 #include <uvm/uvm.h>
@@ -425,6 +426,32 @@ sys_exit(struct proc *p, void *v, register_t *retval __unused)
 	} */ *uap = v;
 
 	exit1(p, SCARG(uap, rval), 0, EXIT_NORMAL);
+	/* NOTREACHED */
+	return 0;
+}
+
+/*
+ * __threxit(2): end the calling thread.  *notdead (the thread library's
+ * word for "this thread still runs") becomes 0 and a futex waiter on it
+ * is woken, so that a join can sleep on the word; a bad address is the
+ * caller's SIGSEGV, as upstream, but the thread ends all the same.  The
+ * last thread out ends the process, with status 0 (exit1).
+ */
+int
+sys___threxit(struct proc *p, void *v, register_t *retval __unused)
+{
+	struct sys___threxit_args /* {
+		syscallarg(pid_t *) notdead;
+	} */ *uap = v;
+	pid_t zero = 0;
+
+	if (SCARG(uap, notdead) != NULL) {
+		if (copyout(&zero, SCARG(uap, notdead), sizeof(zero)) != 0)
+			psignal(p, SIGSEGV);
+		else
+			futex_wake_all(p, SCARG(uap, notdead));
+	}
+	exit1(p, 0, 0, EXIT_THREAD);
 	/* NOTREACHED */
 	return 0;
 }

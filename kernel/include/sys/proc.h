@@ -103,7 +103,7 @@ struct process {
 	struct	vmspace *ps_vmspace;	/* address space */
 	pid_t	ps_pid;			/* process identifier */
 
-	LIST_HEAD(, futex) ps_ftlist;	/* FIXME: futexes (issue 8) */
+	LIST_HEAD(futex_list, futex) ps_ftlist;	/* private futexes (sys_futex.c) */
 	TAILQ_HEAD(, tslpentry) ps_tslpqueue;	/* FIXME: thrsleep (issue 8) */
 	struct	rwlock	ps_lock;	/* per-process rwlock */
 	struct	mutex	ps_mtx;		/* per-process mutex */
@@ -236,7 +236,7 @@ struct proc {
 	struct	process *p_p;		/* our process */
 	TAILQ_ENTRY(proc) p_thr_link;	/* in ps_threads */
 
-	TAILQ_ENTRY(proc) p_fut_link;	/* FIXME: futex wait (issue 8) */
+	TAILQ_ENTRY(proc) p_fut_link;	/* on the futex it sleeps on */
 	struct	futex *p_futex;
 
 	/* substructures: */
