@@ -15,8 +15,8 @@
  *      |                otherwise the process is a zombie, SIGCHLD
  *   dowait4(parent)     finds the zombie, proc_finish_wait -> process_zap
  *
- * FIXME (issue 6): signals' default actions, sessions and job control,
- * rusage; (issue 8) other threads of the process.
+ * A thread that ends its process (exit(2), a fatal signal) first has
+ * every other thread exit: single_thread_set(SINGLE_EXIT), kern_sig.c.
  */
 
 #include <sys/types.h>
@@ -149,10 +149,11 @@ exit1(struct proc *p, int xexit, int xsig, int flags)
 	/* A thread on its own ends its process. */
 	if (!P_HASSIBLING(p))
 		flags = EXIT_NORMAL;
+	/* Another thread is ending the process already: just go. */
+	else if (flags == EXIT_NORMAL && (pr->ps_flags & PS_EXITING))
+		flags = EXIT_THREAD_NOCHECK;
 	atomic_setbits_int(&p->p_flag, P_WEXIT);
 	if (flags == EXIT_NORMAL) {
-		if (pr->ps_flags & PS_EXITING)
-			panic("exit1: process %d exiting twice", pr->ps_pid);
 		/*
 		 * PORT: its ties leave the job-control counts here, just
 		 * before PS_EXITING says they have (upstream: killjobc);
@@ -162,8 +163,11 @@ exit1(struct proc *p, int xexit, int xsig, int flags)
 		atomic_setbits_int(&pr->ps_flags, PS_EXITING);
 		pr->ps_xexit = xexit;
 		pr->ps_xsig = xsig;
-		/* FIXME: single_thread_set(p, SINGLE_EXIT) (issue 8). */
-	}
+		/* The other threads exit first (kern_sig.c). */
+		if (P_HASSIBLING(p))
+			(void)single_thread_set(p, SINGLE_EXIT);
+	} else
+		single_thread_leave(p);
 
 	TAILQ_REMOVE(&pr->ps_threads, p, p_thr_link);
 	pr->ps_threadcnt--;
@@ -171,9 +175,11 @@ exit1(struct proc *p, int xexit, int xsig, int flags)
 	/*
 	 * The last thread out carries the process's end to the reaper and
 	 * stays with the zombie (process_zap frees it).  PORT: OpenBSD's
-	 * main thread waits for the others and is always last; until
-	 * single-threading (issue 8) any thread may be, and ps_mainproc
-	 * moves to a live thread when the main one leaves early.
+	 * main thread, when it calls __threxit, lingers until the others
+	 * are gone and is always last; here any thread may be last, and
+	 * ps_mainproc moves to a live thread when the main one leaves
+	 * early (an exit or a fatal signal single-threads the process, so
+	 * its caller is last then).
 	 */
 	tuagg(pr, p);		/* its times and counts stay with pr */
 	if (pr->ps_threadcnt == 0) {

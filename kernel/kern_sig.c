@@ -448,7 +448,7 @@ proc_continue(struct process *pr, int report)
 	}
 	SCHED_LOCK();
 	TAILQ_FOREACH(q, &pr->ps_threads, p_thr_link)
-		if (q->p_stat == SSTOP)
+		if (q->p_stat == SSTOP && (q->p_flag & P_SUSPSINGLE) == 0)
 			setrunnable(q);
 	SCHED_UNLOCK();
 }
@@ -510,6 +510,155 @@ sig_stop_check(struct proc *p)
 		return 1;
 	}
 	return 0;
+}
+
+/* ---- single-threading: exit and exec of a threaded process ---- */
+
+/*
+ * Count q, a sibling of the thread single-threading its process in
+ * mode, among those still to get out of the way, and nudge it: the AST
+ * brings a runnable one to single_thread_check on its way to user mode,
+ * an interruptible sleep ends (with ERESTART, sleep_common), and a
+ * stopped thread runs again if it is to exit.  A stopped thread is out
+ * of the way already when the others need only hold still.
+ * => SCHED_LOCK held
+ */
+static int
+single_thread_nudge(struct proc *q, int mode)
+{
+	aston(q);
+	switch (q->p_stat) {
+	case SSLEEP:
+		if (q->p_flag & P_SINTR)
+			setrunnable(q);
+		return 1;
+	case SSTOP:
+		if (mode != SINGLE_EXIT)
+			return 0;
+		setrunnable(q);
+		return 1;
+	default:
+		return 1;		/* SRUN, SONPROC, SIDL */
+	}
+}
+
+/*
+ * Make p the only thread of its process that runs (upstream's
+ * single_thread_set).  SINGLE_UNWIND: every other thread leaves the
+ * kernel, undoing the system call it slept in (ERESTART), and holds
+ * still at the user boundary until single_thread_clear; SINGLE_EXIT:
+ * every other thread exits.  Returns once that is so: 0; or EBUSY if
+ * another thread is single-threading the process (p must then get out
+ * of its way: return ERESTART to reach single_thread_check), or EINTR if
+ * another took over while p waited (only an exit does).
+ * => p is curproc; may sleep
+ */
+int
+single_thread_set(struct proc *p, int mode)
+{
+	struct process *pr = p->p_p;
+	struct proc *q;
+	u_int count = 0;
+
+	KASSERT(p == curproc);
+	KASSERT(mode == SINGLE_UNWIND || mode == SINGLE_EXIT);
+	if (pr->ps_single != NULL && pr->ps_single != p &&
+	    mode != SINGLE_EXIT)
+		return EBUSY;
+	pr->ps_single = p;
+	atomic_clearbits_int(&pr->ps_flags, PS_SINGLEUNWIND | PS_SINGLEEXIT);
+	atomic_setbits_int(&pr->ps_flags,
+	    mode == SINGLE_EXIT ? PS_SINGLEEXIT : PS_SINGLEUNWIND);
+	SCHED_LOCK();
+	TAILQ_FOREACH(q, &pr->ps_threads, p_thr_link)
+		if (q != p && (q->p_flag & P_WEXIT) == 0)
+			count += single_thread_nudge(q, mode);
+	pr->ps_singlecnt = count;
+	SCHED_UNLOCK();
+	wakeup(&pr->ps_singlecnt);	/* a thread this request overrides */
+
+	while (mode == SINGLE_EXIT ? pr->ps_threadcnt > 1 :
+	    pr->ps_singlecnt > 0) {
+		tsleep(&pr->ps_singlecnt, PWAIT, "suspend", 0);
+		if (pr->ps_single != p)
+			return EINTR;
+	}
+	return 0;
+}
+
+/* Let the other threads of p's process run again (upstream's name). */
+void
+single_thread_clear(struct proc *p)
+{
+	struct process *pr = p->p_p;
+	struct proc *q;
+
+	KASSERT(pr->ps_single == p);
+	pr->ps_single = NULL;
+	atomic_clearbits_int(&pr->ps_flags, PS_SINGLEUNWIND | PS_SINGLEEXIT);
+	SCHED_LOCK();
+	TAILQ_FOREACH(q, &pr->ps_threads, p_thr_link)
+		if (q->p_stat == SSTOP && (q->p_flag & P_SUSPSINGLE))
+			setrunnable(q);
+	SCHED_UNLOCK();
+}
+
+/* One thread fewer for the single-threading thread to wait for. */
+static void
+single_thread_done(struct process *pr)
+{
+	if (pr->ps_singlecnt > 0)
+		pr->ps_singlecnt--;
+	wakeup(&pr->ps_singlecnt);
+}
+
+/*
+ * Is another thread single-threading p's process?  Then, on the way to
+ * user mode (deep 0), p exits (SINGLE_EXIT) or holds still in SSTOP
+ * until single_thread_clear; in a sleep (deep 1) it only learns the
+ * sleep must end: ERESTART (EINTR if it is to exit), to unwind first.
+ * Returns 0 when p may go on.
+ * => p is curproc; for deep 0 nothing held (trap_ast)
+ */
+int
+single_thread_check(struct proc *p, int deep)
+{
+	struct process *pr = p->p_p;
+	int counted = 0;
+
+	if (pr->ps_single == NULL || pr->ps_single == p)
+		return 0;
+	if (deep)
+		return (pr->ps_flags & PS_SINGLEEXIT) ? EINTR : ERESTART;
+	while (pr->ps_single != NULL && pr->ps_single != p) {
+		if (pr->ps_flags & PS_SINGLEEXIT)
+			exit1(p, 0, 0, EXIT_THREAD_NOCHECK);
+		/* Counted once, however often something wakes us. */
+		if (!counted) {
+			counted = 1;
+			single_thread_done(pr);
+		}
+		SCHED_LOCK();
+		atomic_setbits_int(&p->p_flag, P_SUSPSINGLE);
+		p->p_stat = SSTOP;
+		mi_switch();
+		atomic_clearbits_int(&p->p_flag, P_SUSPSINGLE);
+		SCHED_UNLOCK();
+	}
+	return 0;
+}
+
+/*
+ * Thread p exits while another thread single-threads its process: one
+ * fewer to wait for.  => from exit1
+ */
+void
+single_thread_leave(struct proc *p)
+{
+	struct process *pr = p->p_p;
+
+	if (pr->ps_single != NULL && pr->ps_single != p)
+		single_thread_done(pr);
 }
 
 /* ---- a traced process stops for its tracer (ptrace) ---- */
