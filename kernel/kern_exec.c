@@ -291,6 +291,9 @@ sys_execve(struct proc *p, void *v, register_t *retval __unused)
 	char *path;
 	int error;
 
+	/* The other threads hold still while we look (kern_sig.c). */
+	if (P_HASSIBLING(p) && single_thread_set(p, SINGLE_UNWIND) != 0)
+		return ERESTART;	/* another thread single-threads us */
 	path = malloc(MAXPATHLEN, M_EXEC, M_WAITOK);
 	ea.buf = malloc(ARG_MAX, M_EXEC, M_WAITOK);
 	if ((error = copyinstr(SCARG(uap, path), path, MAXPATHLEN,
@@ -306,11 +309,20 @@ sys_execve(struct proc *p, void *v, register_t *retval __unused)
 	    (error = exec_copyvec(SCARG(uap, envp), &ea, &ea.envc)) != 0 ||
 	    (vm = exec_new_vmspace(file, size, &error)) == NULL)
 		goto out;
+	/* The point of no return: the other threads exit first. */
+	if (P_HASSIBLING(p) && (error = single_thread_set(p,
+	    SINGLE_EXIT)) != 0) {
+		uvmspace_free(vm);	/* a sibling is ending the process */
+		error = ERESTART;
+		goto out;
+	}
 	exec_commit(p, vm, &ea, vp, path,
 	    ((const Elf32_Ehdr *)file)->e_entry);
 	vp = NULL;			/* the process holds it now */
 	error = EJUSTRETURN;
 out:
+	if (p->p_p->ps_single == p)
+		single_thread_clear(p);
 	if (vp != NULL)
 		vrele(vp);
 	free(ea.buf, M_EXEC, ARG_MAX);

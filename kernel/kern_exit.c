@@ -15,8 +15,8 @@
  *      |                otherwise the process is a zombie, SIGCHLD
  *   dowait4(parent)     finds the zombie, proc_finish_wait -> process_zap
  *
- * FIXME (issue 6): signals' default actions, sessions and job control,
- * rusage; (issue 8) other threads of the process.
+ * A thread that ends its process (exit(2), a fatal signal) first has
+ * every other thread exit: single_thread_set(SINGLE_EXIT), kern_sig.c.
  */
 
 #include <sys/types.h>
@@ -36,6 +36,7 @@
 #include <sys/wait.h>
 #include <sys/ptrace.h>
 #include <sys/unveil.h>
+#include <sys/futex.h>
 #include <sys/syscallargs.h>
 #include <lib/libkern/libkern.h>
 #include <uvm/uvm.h>
@@ -148,10 +149,11 @@ exit1(struct proc *p, int xexit, int xsig, int flags)
 	/* A thread on its own ends its process. */
 	if (!P_HASSIBLING(p))
 		flags = EXIT_NORMAL;
+	/* Another thread is ending the process already: just go. */
+	else if (flags == EXIT_NORMAL && (pr->ps_flags & PS_EXITING))
+		flags = EXIT_THREAD_NOCHECK;
 	atomic_setbits_int(&p->p_flag, P_WEXIT);
 	if (flags == EXIT_NORMAL) {
-		if (pr->ps_flags & PS_EXITING)
-			panic("exit1: process %d exiting twice", pr->ps_pid);
 		/*
 		 * PORT: its ties leave the job-control counts here, just
 		 * before PS_EXITING says they have (upstream: killjobc);
@@ -161,8 +163,11 @@ exit1(struct proc *p, int xexit, int xsig, int flags)
 		atomic_setbits_int(&pr->ps_flags, PS_EXITING);
 		pr->ps_xexit = xexit;
 		pr->ps_xsig = xsig;
-		/* FIXME: single_thread_set(p, SINGLE_EXIT) (issue 8). */
-	}
+		/* The other threads exit first (kern_sig.c). */
+		if (P_HASSIBLING(p))
+			(void)single_thread_set(p, SINGLE_EXIT);
+	} else
+		single_thread_leave(p);
 
 	TAILQ_REMOVE(&pr->ps_threads, p, p_thr_link);
 	pr->ps_threadcnt--;
@@ -170,9 +175,11 @@ exit1(struct proc *p, int xexit, int xsig, int flags)
 	/*
 	 * The last thread out carries the process's end to the reaper and
 	 * stays with the zombie (process_zap frees it).  PORT: OpenBSD's
-	 * main thread waits for the others and is always last; until
-	 * single-threading (issue 8) any thread may be, and ps_mainproc
-	 * moves to a live thread when the main one leaves early.
+	 * main thread, when it calls __threxit, lingers until the others
+	 * are gone and is always last; here any thread may be last, and
+	 * ps_mainproc moves to a live thread when the main one leaves
+	 * early (an exit or a fatal signal single-threads the process, so
+	 * its caller is last then).
 	 */
 	tuagg(pr, p);		/* its times and counts stay with pr */
 	if (pr->ps_threadcnt == 0) {
@@ -425,6 +432,32 @@ sys_exit(struct proc *p, void *v, register_t *retval __unused)
 	} */ *uap = v;
 
 	exit1(p, SCARG(uap, rval), 0, EXIT_NORMAL);
+	/* NOTREACHED */
+	return 0;
+}
+
+/*
+ * __threxit(2): end the calling thread.  *notdead (the thread library's
+ * word for "this thread still runs") becomes 0 and a futex waiter on it
+ * is woken, so that a join can sleep on the word; a bad address is the
+ * caller's SIGSEGV, as upstream, but the thread ends all the same.  The
+ * last thread out ends the process, with status 0 (exit1).
+ */
+int
+sys___threxit(struct proc *p, void *v, register_t *retval __unused)
+{
+	struct sys___threxit_args /* {
+		syscallarg(pid_t *) notdead;
+	} */ *uap = v;
+	pid_t zero = 0;
+
+	if (SCARG(uap, notdead) != NULL) {
+		if (copyout(&zero, SCARG(uap, notdead), sizeof(zero)) != 0)
+			psignal(p, SIGSEGV);
+		else
+			futex_wake_all(p, SCARG(uap, notdead));
+	}
+	exit1(p, 0, 0, EXIT_THREAD);
 	/* NOTREACHED */
 	return 0;
 }

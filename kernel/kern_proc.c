@@ -21,6 +21,7 @@
 #include <sys/malloc.h>
 #include <sys/pool.h>
 #include <sys/proc.h>
+#include <sys/futex.h>
 #include <sys/sched.h>
 #include <sys/ucred.h>
 #include <sys/resourcevar.h>
@@ -92,6 +93,7 @@ procinit(void)
 	prot_init();
 	resource_init();
 	sig_init();
+	futex_init();
 	filedesc_init();
 	sleep_queue_init();
 }

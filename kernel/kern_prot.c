@@ -29,6 +29,7 @@
 #include <sys/resourcevar.h>
 #include <lib/libkern/libkern.h>
 #include <machine/intr.h>
+#include <machine/tcb.h>
 
 struct pool ucred_pool;
 
@@ -152,6 +153,29 @@ int
 sys_getthrid(struct proc *p, void *v __unused, register_t *retval)
 {
 	*retval = p->p_tid + THREAD_PID_OFFSET;
+	return 0;
+}
+
+/*
+ * __set_tcb(2) and __get_tcb(2): the calling thread's TCB, which user
+ * code reaches through %gs (machine/tcb.h).  Any value is accepted, as
+ * on OpenBSD/i386: a bad one only faults the user code that uses it.
+ */
+int
+sys___set_tcb(struct proc *p, void *v, register_t *retval __unused)
+{
+	struct sys___set_tcb_args /* {
+		syscallarg(void *) tcb;
+	} */ *uap = v;
+
+	TCB_SET(p, SCARG(uap, tcb));
+	return 0;
+}
+
+int
+sys___get_tcb(struct proc *p, void *v __unused, register_t *retval)
+{
+	*retval = (register_t)TCB_GET(p);
 	return 0;
 }
 

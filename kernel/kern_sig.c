@@ -35,6 +35,7 @@
 #include <lib/libkern/libkern.h>
 #include <machine/cpu.h>
 #include <machine/intr.h>
+#include <machine/tcb.h>
 
 struct pool sigacts_pool;
 
@@ -106,9 +107,32 @@ sigstkinit(struct sigaltstack *ss)
 }
 
 /*
- * Send signal signum to thread p: drop it if p's process ignores it
- * (unless traced: the tracer sees every signal), else make it pending
- * on p and, unless p blocks it, end an interruptible sleep of p's.
+ * The thread of pr that takes a process-directed signal (mask): the
+ * running one if it is pr's and does not block it, else the first that
+ * does not; NULL when all of them block it, and the signal waits on the
+ * process (ps_siglist) for the first thread to unblock it.
+ */
+static struct proc *
+sig_pick_thread(struct process *pr, sigset_t mask)
+{
+	struct proc *q = curproc;
+
+	if (q != NULL && q->p_p == pr && (q->p_flag & P_WEXIT) == 0 &&
+	    ((q->p_sigmask & mask) == 0 || (mask & sigcantmask)))
+		return q;
+	TAILQ_FOREACH(q, &pr->ps_threads, p_thr_link)
+		if ((q->p_flag & P_WEXIT) == 0 &&
+		    ((q->p_sigmask & mask) == 0 || (mask & sigcantmask)))
+			return q;
+	return NULL;
+}
+
+/*
+ * Send signal signum to thread p (STHREAD), or to p's process (SPROCESS,
+ * which picks a thread that does not block it: sig_pick_thread).  Drop
+ * it if the process ignores it (unless traced: the tracer sees every
+ * signal), else make it pending on the thread and, unless the thread
+ * blocks it, end an interruptible sleep of its.
  * Job control happens here, as in upstream's ptsignal(): SIGCONT
  * continues a stopped process even when ignored, and drops pending stop
  * signals; a stop signal drops a pending SIGCONT; SIGKILL gets a stopped
@@ -118,20 +142,20 @@ sigstkinit(struct sigaltstack *ss)
  * left to its tracer: every signal is made pending, none continues it
  * once it has stopped (not even SIGKILL: the tracer resumes it, or
  * exits).
- * PORT: upstream's ptsignal() also picks a thread for a process-wide
- * signal (FIXME: issue 8).
  * => any context (the clock calls it at IPL_CLOCK); takes SCHED_LOCK,
  *    which masks every interrupt
  */
 void
-psignal(struct proc *p, int signum)
+ptsignal(struct proc *p, int signum, enum signal_type type)
 {
 	struct process *pr = p->p_p;
 	sigset_t mask;
 
 	if (signum <= 0 || signum >= NSIG)
-		panic("psignal: signal number %d", signum);
+		panic("ptsignal: signal number %d", signum);
 	mask = sigmask(signum);
+	if (type == SPROCESS)
+		p = sig_pick_thread(pr, mask);
 
 	if (signum == SIGCONT) {
 		sig_discard(pr, stopsigmask);
@@ -142,7 +166,8 @@ psignal(struct proc *p, int signum)
 		    pr->ps_sigacts->ps_sigact[SIGCONT] == SIG_DFL)
 			return;
 	} else if (mask & stopsigmask) {
-		if (sig_orphan_stop(p, signum) && (p->p_sigmask & mask) == 0)
+		if (p != NULL && sig_orphan_stop(p, signum) &&
+		    (p->p_sigmask & mask) == 0)
 			return;
 		sig_discard(pr, sigmask(SIGCONT));
 	}
@@ -151,6 +176,11 @@ psignal(struct proc *p, int signum)
 	    (pr->ps_sigacts->ps_sigignore & mask) != 0)
 		return;
 
+	if (p == NULL) {		/* every thread blocks it */
+		atomic_setbits_int((volatile unsigned int *)&pr->ps_siglist,
+		    mask);
+		return;
+	}
 	atomic_setbits_int((volatile unsigned int *)&p->p_siglist, mask);
 	if (signum == SIGKILL &&
 	    (pr->ps_flags & (PS_STOPPED | PS_TRACED)) == PS_STOPPED) {
@@ -169,15 +199,50 @@ psignal(struct proc *p, int signum)
 	SCHED_UNLOCK();
 }
 
-/*
- * Send signal signum to process pr.
- * PORT: to its main thread; upstream lets ptsignal() choose a thread
- * that does not block it (FIXME: issue 6, with threads in user space).
- */
+/* Send signal signum to thread p alone. */
+void
+psignal(struct proc *p, int signum)
+{
+	ptsignal(p, signum, STHREAD);
+}
+
+/* Send signal signum to process pr: one of its threads takes it. */
 void
 prsignal(struct process *pr, int signum)
 {
-	psignal(pr->ps_mainproc, signum);
+	ptsignal(pr->ps_mainproc, signum, SPROCESS);
+}
+
+/*
+ * thrkill(2): signum to the thread tid of the caller's process (0: the
+ * caller).  With tcb not NULL the thread must also have that TCB, so a
+ * library can tell a recycled tid from its thread.  Signal 0 checks.
+ */
+int
+sys_thrkill(struct proc *p, void *v, register_t *retval __unused)
+{
+	struct sys_thrkill_args /* {
+		syscallarg(pid_t) tid;
+		syscallarg(int) signum;
+		syscallarg(void *) tcb;
+	} */ *uap = v;
+	int signum = SCARG(uap, signum);
+	pid_t tid = SCARG(uap, tid);
+	struct proc *q = p;
+
+	if ((u_int)signum >= NSIG)
+		return EINVAL;
+	if (tid != 0) {
+		if (tid <= THREAD_PID_OFFSET ||
+		    (q = tfind(tid - THREAD_PID_OFFSET)) == NULL ||
+		    q->p_p != p->p_p || (q->p_flag & P_WEXIT))
+			return ESRCH;
+	}
+	if (SCARG(uap, tcb) != NULL && SCARG(uap, tcb) != TCB_GET(q))
+		return ESRCH;
+	if (signum != 0)
+		psignal(q, signum);
+	return 0;
 }
 
 /*
@@ -383,7 +448,7 @@ proc_continue(struct process *pr, int report)
 	}
 	SCHED_LOCK();
 	TAILQ_FOREACH(q, &pr->ps_threads, p_thr_link)
-		if (q->p_stat == SSTOP)
+		if (q->p_stat == SSTOP && (q->p_flag & P_SUSPSINGLE) == 0)
 			setrunnable(q);
 	SCHED_UNLOCK();
 }
@@ -445,6 +510,155 @@ sig_stop_check(struct proc *p)
 		return 1;
 	}
 	return 0;
+}
+
+/* ---- single-threading: exit and exec of a threaded process ---- */
+
+/*
+ * Count q, a sibling of the thread single-threading its process in
+ * mode, among those still to get out of the way, and nudge it: the AST
+ * brings a runnable one to single_thread_check on its way to user mode,
+ * an interruptible sleep ends (with ERESTART, sleep_common), and a
+ * stopped thread runs again if it is to exit.  A stopped thread is out
+ * of the way already when the others need only hold still.
+ * => SCHED_LOCK held
+ */
+static int
+single_thread_nudge(struct proc *q, int mode)
+{
+	aston(q);
+	switch (q->p_stat) {
+	case SSLEEP:
+		if (q->p_flag & P_SINTR)
+			setrunnable(q);
+		return 1;
+	case SSTOP:
+		if (mode != SINGLE_EXIT)
+			return 0;
+		setrunnable(q);
+		return 1;
+	default:
+		return 1;		/* SRUN, SONPROC, SIDL */
+	}
+}
+
+/*
+ * Make p the only thread of its process that runs (upstream's
+ * single_thread_set).  SINGLE_UNWIND: every other thread leaves the
+ * kernel, undoing the system call it slept in (ERESTART), and holds
+ * still at the user boundary until single_thread_clear; SINGLE_EXIT:
+ * every other thread exits.  Returns once that is so: 0; or EBUSY if
+ * another thread is single-threading the process (p must then get out
+ * of its way: return ERESTART to reach single_thread_check), or EINTR if
+ * another took over while p waited (only an exit does).
+ * => p is curproc; may sleep
+ */
+int
+single_thread_set(struct proc *p, int mode)
+{
+	struct process *pr = p->p_p;
+	struct proc *q;
+	u_int count = 0;
+
+	KASSERT(p == curproc);
+	KASSERT(mode == SINGLE_UNWIND || mode == SINGLE_EXIT);
+	if (pr->ps_single != NULL && pr->ps_single != p &&
+	    mode != SINGLE_EXIT)
+		return EBUSY;
+	pr->ps_single = p;
+	atomic_clearbits_int(&pr->ps_flags, PS_SINGLEUNWIND | PS_SINGLEEXIT);
+	atomic_setbits_int(&pr->ps_flags,
+	    mode == SINGLE_EXIT ? PS_SINGLEEXIT : PS_SINGLEUNWIND);
+	SCHED_LOCK();
+	TAILQ_FOREACH(q, &pr->ps_threads, p_thr_link)
+		if (q != p && (q->p_flag & P_WEXIT) == 0)
+			count += single_thread_nudge(q, mode);
+	pr->ps_singlecnt = count;
+	SCHED_UNLOCK();
+	wakeup(&pr->ps_singlecnt);	/* a thread this request overrides */
+
+	while (mode == SINGLE_EXIT ? pr->ps_threadcnt > 1 :
+	    pr->ps_singlecnt > 0) {
+		tsleep(&pr->ps_singlecnt, PWAIT, "suspend", 0);
+		if (pr->ps_single != p)
+			return EINTR;
+	}
+	return 0;
+}
+
+/* Let the other threads of p's process run again (upstream's name). */
+void
+single_thread_clear(struct proc *p)
+{
+	struct process *pr = p->p_p;
+	struct proc *q;
+
+	KASSERT(pr->ps_single == p);
+	pr->ps_single = NULL;
+	atomic_clearbits_int(&pr->ps_flags, PS_SINGLEUNWIND | PS_SINGLEEXIT);
+	SCHED_LOCK();
+	TAILQ_FOREACH(q, &pr->ps_threads, p_thr_link)
+		if (q->p_stat == SSTOP && (q->p_flag & P_SUSPSINGLE))
+			setrunnable(q);
+	SCHED_UNLOCK();
+}
+
+/* One thread fewer for the single-threading thread to wait for. */
+static void
+single_thread_done(struct process *pr)
+{
+	if (pr->ps_singlecnt > 0)
+		pr->ps_singlecnt--;
+	wakeup(&pr->ps_singlecnt);
+}
+
+/*
+ * Is another thread single-threading p's process?  Then, on the way to
+ * user mode (deep 0), p exits (SINGLE_EXIT) or holds still in SSTOP
+ * until single_thread_clear; in a sleep (deep 1) it only learns the
+ * sleep must end: ERESTART (EINTR if it is to exit), to unwind first.
+ * Returns 0 when p may go on.
+ * => p is curproc; for deep 0 nothing held (trap_ast)
+ */
+int
+single_thread_check(struct proc *p, int deep)
+{
+	struct process *pr = p->p_p;
+	int counted = 0;
+
+	if (pr->ps_single == NULL || pr->ps_single == p)
+		return 0;
+	if (deep)
+		return (pr->ps_flags & PS_SINGLEEXIT) ? EINTR : ERESTART;
+	while (pr->ps_single != NULL && pr->ps_single != p) {
+		if (pr->ps_flags & PS_SINGLEEXIT)
+			exit1(p, 0, 0, EXIT_THREAD_NOCHECK);
+		/* Counted once, however often something wakes us. */
+		if (!counted) {
+			counted = 1;
+			single_thread_done(pr);
+		}
+		SCHED_LOCK();
+		atomic_setbits_int(&p->p_flag, P_SUSPSINGLE);
+		p->p_stat = SSTOP;
+		mi_switch();
+		atomic_clearbits_int(&p->p_flag, P_SUSPSINGLE);
+		SCHED_UNLOCK();
+	}
+	return 0;
+}
+
+/*
+ * Thread p exits while another thread single-threads its process: one
+ * fewer to wait for.  => from exit1
+ */
+void
+single_thread_leave(struct proc *p)
+{
+	struct process *pr = p->p_p;
+
+	if (pr->ps_single != NULL && pr->ps_single != p)
+		single_thread_done(pr);
 }
 
 /* ---- a traced process stops for its tracer (ptrace) ---- */

@@ -52,6 +52,23 @@ sleep_signal_pending(struct proc *p)
 }
 
 /*
+ * Must p's PCATCH sleep end (or not start)?  For a signal (EINTR or
+ * ERESTART, sig_sleep_error), or because another thread single-threads
+ * the process (single_thread_check): 0 if not.
+ */
+static int
+sleep_interrupted(struct proc *p)
+{
+	int error;
+
+	if ((error = single_thread_check(p, 1)) != 0)
+		return error;
+	if (sleep_signal_pending(p))
+		return sig_sleep_error(p);
+	return 0;
+}
+
+/*
  * Arm p's sleep timeout for nsecs from now, as a deadline on the uptime
  * clock: it fires at the first clock tick at or after the deadline, so
  * the sleep lasts between nsecs and nsecs plus one tick.
@@ -97,8 +114,8 @@ sleep_common(const volatile void *ident, int priority, const char *wmesg,
 	KASSERT(p->p_stat == SONPROC);
 	if (curcpu()->ci_idepth != 0)
 		panic("tsleep: \"%s\" in an interrupt handler", wmesg);
-	if (catch && sleep_signal_pending(p))
-		return sig_sleep_error(p);
+	if (catch && (error = sleep_interrupted(p)) != 0)
+		return error;
 
 	SCHED_LOCK();
 	p->p_wchan = ident;
@@ -126,8 +143,8 @@ sleep_common(const volatile void *ident, int priority, const char *wmesg,
 		} else
 			timeout_del(&p->p_sleep_to);
 	}
-	if (error == 0 && catch && sleep_signal_pending(p))
-		error = sig_sleep_error(p);
+	if (error == 0 && catch)
+		error = sleep_interrupted(p);
 	return error;
 }
 

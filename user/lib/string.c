@@ -277,9 +277,12 @@ static const char *const errlist[] = {
 	[EDOM] = "Numerical argument out of domain",
 	[ERANGE] = "Result too large",
 	[EAGAIN] = "Resource temporarily unavailable",
+	[ETIMEDOUT] = "Operation timed out",
 	[ENAMETOOLONG] = "File name too long",
 	[ETIMEDOUT] = "Operation timed out",
 	[ENOSYS] = "Function not implemented",
+	[ECANCELED] = "Operation canceled",
+	[ENOTSUP] = "Not supported",
 	[EILSEQ] = "Illegal byte sequence",
 	[EOVERFLOW] = "Value too large to be stored in data type",
 };

@@ -303,15 +303,15 @@ trap_user(struct trapframe *tf, vaddr_t cr2, int error)
 }
 
 /*
- * End p, killed by sig.  FIXME (issue 8): a thread that is not alone
- * ends only itself until single-threading ends its siblings too.
+ * End p's process, killed by sig: every thread of it (exit1 single-
+ * threads it first).
  */
 static void __dead
 trap_exit(struct proc *p, int sig)
 {
 	enable_intr();
 	KERNEL_LOCK();
-	exit1(p, 0, sig, P_HASSIBLING(p) ? EXIT_THREAD : EXIT_NORMAL);
+	exit1(p, 0, sig, EXIT_NORMAL);
 }
 
 /*
@@ -352,7 +352,7 @@ static inline int
 trap_ast_pending(struct proc *p)
 {
 	return p->p_md.md_astpending || (p->p_siglist |
-	    p->p_p->ps_siglist) != 0 || (p->p_p->ps_flags & PS_STOPPED);
+	    p->p_p->ps_siglist) != 0 || (p->p_p->ps_flags & PS_USERRET);
 }
 
 /*
@@ -372,15 +372,18 @@ trap_ast(void)
 			preempt();
 	}
 	/*
-	 * Signals, on the way back to user mode (OpenBSD's userret): one
-	 * whose default action ends the process ends it, a stop stops it
-	 * (and once continued, everything is looked at again), and caught
-	 * ones get their handlers' frames.
+	 * Signals, on the way back to user mode (OpenBSD's userret): a
+	 * sibling single-threading the process comes first (p exits, or
+	 * holds still until it is done); then a signal whose default action
+	 * ends the process ends it, a stop stops it (and once continued,
+	 * everything is looked at again), and caught ones get their
+	 * handlers' frames.
 	 */
 	if (p == NULL || ((p->p_siglist | p->p_p->ps_siglist) == 0 &&
-	    (p->p_p->ps_flags & PS_STOPPED) == 0) || cpu_user_active())
+	    (p->p_p->ps_flags & PS_USERRET) == 0) || cpu_user_active())
 		return;
 	for (;;) {
+		single_thread_check(p, 0);
 		if ((sig = sig_default_kill(p)) != 0)
 			trap_exit(p, sig);
 		if (sig_stop_check(p))

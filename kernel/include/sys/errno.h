@@ -31,8 +31,11 @@
 #define EAGAIN		35	/* Resource temporarily unavailable */
 #define EWOULDBLOCK	EAGAIN		/* operation would block */
 #define EROFS		30	/* Read-only file system */
+#define ETIMEDOUT	60	/* Operation timed out */
 #define ENAMETOOLONG	63	/* File name too long */
 #define ENOSYS		78	/* Function not implemented */
+#define ECANCELED	88	/* Operation canceled */
+#define ENOTSUP		91	/* Not supported */
 
 /* Kernel-internal: never seen by user programs. */
 #define ERESTART	(-1)	/* restart the system call */

@@ -103,7 +103,7 @@ struct process {
 	struct	vmspace *ps_vmspace;	/* address space */
 	pid_t	ps_pid;			/* process identifier */
 
-	LIST_HEAD(, futex) ps_ftlist;	/* FIXME: futexes (issue 8) */
+	LIST_HEAD(futex_list, futex) ps_ftlist;	/* private futexes (sys_futex.c) */
 	TAILQ_HEAD(, tslpentry) ps_tslpqueue;	/* FIXME: thrsleep (issue 8) */
 	struct	rwlock	ps_lock;	/* per-process rwlock */
 	struct	mutex	ps_mtx;		/* per-process mutex */
@@ -212,6 +212,8 @@ struct process {
 #define PS_COREDUMP	0x00000800	/* dumping core */
 #define PS_SINGLEEXIT	0x00001000	/* other threads must exit */
 #define PS_SINGLEUNWIND	0x00002000	/* other threads must unwind */
+/* What a thread must look at on its way to user mode (trap_ast). */
+#define PS_USERRET	(PS_STOPPED | PS_SINGLEEXIT | PS_SINGLEUNWIND)
 #define PS_NOZOMBIE	0x00004000	/* no zombie: the reaper frees us */
 #define PS_STOPPED	0x00008000	/* stopped */
 #define PS_SYSTEM	0x00010000	/* system (kernel thread) process */
@@ -236,7 +238,7 @@ struct proc {
 	struct	process *p_p;		/* our process */
 	TAILQ_ENTRY(proc) p_thr_link;	/* in ps_threads */
 
-	TAILQ_ENTRY(proc) p_fut_link;	/* FIXME: futex wait (issue 8) */
+	TAILQ_ENTRY(proc) p_fut_link;	/* on the futex it sleeps on */
 	struct	futex *p_futex;
 
 	/* substructures: */
@@ -358,6 +360,10 @@ struct proc {
 #define EXIT_THREAD		0x00000002	/* only this thread */
 #define EXIT_THREAD_NOCHECK	0x00000003	/* and no last-thread check */
 
+/* single_thread_set()'s modes: what the other threads must do. */
+#define SINGLE_UNWIND		0x02	/* leave the kernel and hold still */
+#define SINGLE_EXIT		0x03	/* exit */
+
 /* Thread ids start above the pids so the two never collide. */
 #define THREAD_PID_OFFSET	100000
 #define TID_MASK		0x7ffff
@@ -460,6 +466,10 @@ void	wakeup(const volatile void *);
 void	endtsleep(void *);
 void	unsleep(struct proc *);
 void	setrunnable(struct proc *);
+int	single_thread_set(struct proc *, int);
+void	single_thread_clear(struct proc *);
+int	single_thread_check(struct proc *, int);
+void	single_thread_leave(struct proc *);
 void	yield(void);
 void	preempt(void);
 void	mi_switch(void);

@@ -43,6 +43,9 @@ struct sigacts {
 struct sigacts *sigactsinit(struct process *);
 void	sigactsfree(struct sigacts *);
 void	siginit(struct sigacts *);
+/* Whom a signal is for: one thread, or its process (any thread). */
+enum signal_type { STHREAD, SPROCESS };
+void	ptsignal(struct proc *, int, enum signal_type);
 void	psignal(struct proc *, int);
 int	sig_default_kill(struct proc *);
 int	sig_next_caught(struct proc *);

@@ -73,7 +73,8 @@ KTEST(regress_programs)
 	    "/regress/fd", "/regress/stop", "/regress/rusage",
 	    "/regress/poll", "/regress/fs", "/regress/fork",
 	    "/regress/libc", "/regress/libc2", "/regress/tty",
-	    "/regress/sh", "/regress/ptrace", "/regress/tracers" };
+	    "/regress/sh", "/regress/ptrace", "/regress/tracers",
+	    "/regress/tfork" };
 	struct proc_baseline b;
 	struct fu_ctx c;
 	u_int i, vrefs;

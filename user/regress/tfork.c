@@ -1,0 +1,462 @@
+/*
+ * regress/tfork: the kernel's thread system calls without a thread
+ * library: __tfork, __threxit, futex, thrkill, __get_tcb, and the
+ * whole-process rules (exit, exec and a fatal signal from a second
+ * thread end every thread; fork copies only the caller).  Prints each
+ * check that fails; exits with how many did.  /regress/threads checks
+ * the same ground through <pthread.h>.
+ */
+
+#include <sys/types.h>
+#include <sys/futex.h>
+#include <sys/mman.h>
+#include <sys/sysctl.h>
+#include <sys/wait.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define THREAD_PID_OFFSET	100000
+
+struct __tfork {
+	void	*tf_tcb;
+	pid_t	*tf_tid;
+	void	*tf_stack;
+};
+
+int	__tfork(const struct __tfork *, size_t);
+void	__threxit(pid_t *);
+int	thrkill(pid_t, int, void *);
+void	*__get_tcb(void);
+pid_t	getthrid(void);
+
+static int failures;
+
+#define CHECK(e) do {							\
+	if (!(e)) {							\
+		printf("regress/tfork: line %d: %s\n", __LINE__, #e);	\
+		failures++;						\
+	}								\
+} while (0)
+
+#define STACK_SIZE	16384
+
+/* A thread: its TCB (whose first word points at itself) and its stack. */
+struct thr {
+	struct thr *self;		/* %gs:0 */
+	volatile pid_t tid;		/* the kernel writes it; 0 at exit */
+	volatile pid_t seen_tid;	/* getthrid(), from the thread */
+	void	*seen_gs0, *seen_tcb;
+	void	(*fn)(struct thr *);
+	volatile int arg, result;
+	char	*stack;
+};
+
+/*
+ * Start a thread running t->fn(t) on its own stack with t as its TCB;
+ * it ends with __threxit(&t->tid).  __tfork returns twice: the new
+ * thread comes back with eax 0 on the new stack, so what it needs is
+ * in registers (ebx: t, esi: the start routine), which the kernel
+ * copies from the caller.
+ */
+static void thr_start(struct thr *);
+
+static int
+thr_create(struct thr *t, void (*fn)(struct thr *))
+{
+	struct __tfork tf;
+	int ret, err;
+
+	t->self = t;
+	t->fn = fn;
+	t->tid = -1;
+	if (t->stack == NULL)
+		t->stack = malloc(STACK_SIZE);
+	tf.tf_tcb = t;
+	tf.tf_tid = (pid_t *)&t->tid;
+	tf.tf_stack = t->stack + STACK_SIZE - 16;
+	__asm volatile(
+	    "pushl %[size]\n\t"
+	    "pushl %[tf]\n\t"
+	    "pushl $0\n\t"		/* where a call's return address sits */
+	    "movl $8, %%eax\n\t"
+	    "int $0x80\n\t"
+	    "jc 1f\n\t"
+	    "testl %%eax, %%eax\n\t"
+	    "jnz 2f\n\t"
+	    "pushl %%ebx\n\t"		/* the new thread */
+	    "call *%%esi\n\t"
+	    "hlt\n"
+	    "1:\n\t"
+	    "movl %%eax, %[err]\n\t"
+	    "movl $-1, %%eax\n"
+	    "2:\n\t"
+	    "addl $12, %%esp"
+	    : "=a" (ret), [err] "=m" (err)
+	    : [tf] "r" (&tf), [size] "i" (sizeof(tf)), "b" (t),
+	      "S" (thr_start)
+	    : "ecx", "edx", "memory", "cc");
+	if (ret == -1)
+		errno = err;
+	return ret;
+}
+
+/* The new thread's first C code. */
+static void
+thr_start(struct thr *t)
+{
+	void *gs0;
+
+	__asm volatile("movl %%gs:0, %0" : "=r" (gs0));
+	t->seen_gs0 = gs0;
+	t->seen_tcb = __get_tcb();
+	t->seen_tid = getthrid();
+	t->fn(t);
+	__threxit((pid_t *)&t->tid);
+}
+
+/* Wait for t to be gone: __threxit clears t->tid and wakes us. */
+static void
+thr_join(struct thr *t)
+{
+	pid_t tid;
+
+	while ((tid = t->tid) != 0)
+		futex((volatile uint32_t *)&t->tid, FUTEX_WAIT, tid, NULL,
+		    NULL);
+}
+
+static int
+sysctl_int(int name)
+{
+	int mib[2] = { CTL_KERN, name }, v = -1;
+	size_t len = sizeof(v);
+
+	if (sysctl(mib, 2, &v, &len, NULL, 0) == -1)
+		return -1;
+	return v;
+}
+
+static void
+fn_result(struct thr *t)
+{
+	t->result = t->arg * 2;
+}
+
+/* A thread starts with its TCB at %gs:0, its tid, and joins. */
+static void
+test_create_join(void)
+{
+	static struct thr t[3];
+	int i, nthreads = sysctl_int(KERN_NTHREADS);
+
+	for (i = 0; i < 3; i++) {
+		t[i].arg = i + 1;
+		CHECK(thr_create(&t[i], fn_result) > THREAD_PID_OFFSET);
+	}
+	for (i = 0; i < 3; i++) {
+		thr_join(&t[i]);
+		CHECK(t[i].result == 2 * (i + 1));
+		CHECK(t[i].seen_gs0 == &t[i] && t[i].seen_tcb == &t[i]);
+		CHECK(t[i].seen_tid > THREAD_PID_OFFSET);
+		CHECK(t[i].seen_tid != getthrid());
+	}
+	CHECK(t[0].seen_tid != t[1].seen_tid &&
+	    t[1].seen_tid != t[2].seen_tid && t[0].seen_tid != t[2].seen_tid);
+	/* The reaper frees a thread soon after it switched away. */
+	for (i = 0; i < 100 && sysctl_int(KERN_NTHREADS) != nthreads; i++)
+		sched_yield();
+	CHECK(sysctl_int(KERN_NTHREADS) == nthreads);
+}
+
+/* __tfork's bad arguments; nothing is created. */
+static void
+test_tfork_errors(void)
+{
+	struct __tfork tf = { NULL, NULL, NULL };
+	static char stack[256];
+	int nthreads = sysctl_int(KERN_NTHREADS);
+
+	tf.tf_stack = stack + sizeof(stack);
+	errno = 0;
+	CHECK(__tfork(&tf, 0) == -1 && errno == EINVAL);
+	CHECK(__tfork(&tf, sizeof(tf) + 1) == -1 && errno == EINVAL);
+	CHECK(__tfork((void *)0x10, sizeof(tf)) == -1 && errno == EFAULT);
+	tf.tf_stack = NULL;
+	CHECK(__tfork(&tf, sizeof(tf)) == -1 && errno == EINVAL);
+	CHECK(sysctl_int(KERN_NTHREADS) == nthreads);
+}
+
+/* futex's answers: EAGAIN, ETIMEDOUT, EINVAL, ENOSYS, EFAULT. */
+static void
+test_futex_errors(void)
+{
+	static volatile uint32_t word = 5;
+	struct timespec ts = { 0, 20 * 1000 * 1000 }, t0, t1;
+
+	CHECK(futex(&word, FUTEX_WAIT, 4, NULL, NULL) == -1 &&
+	    errno == EAGAIN);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	CHECK(futex(&word, FUTEX_WAIT_PRIVATE, 5, &ts, NULL) == -1 &&
+	    errno == ETIMEDOUT);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	CHECK((t1.tv_sec - t0.tv_sec) * 1000000000LL + t1.tv_nsec -
+	    t0.tv_nsec >= 20 * 1000 * 1000);
+	ts.tv_nsec = 2000000000L;
+	CHECK(futex(&word, FUTEX_WAIT, 5, &ts, NULL) == -1 &&
+	    errno == EINVAL);
+	CHECK(futex(&word, FUTEX_WAIT, 5, (void *)0x10, NULL) == -1 &&
+	    errno == EFAULT);
+	CHECK(futex(&word, 77, 5, NULL, NULL) == -1 && errno == ENOSYS);
+	CHECK(futex((void *)0x10, FUTEX_WAIT, 5, NULL, NULL) == -1 &&
+	    errno == EFAULT);
+	CHECK(futex(&word, FUTEX_WAKE, 10, NULL, NULL) == 0);
+}
+
+static volatile uint32_t ping;
+
+/* Wait for ping to leave 0, then wake whoever waits for 2. */
+static void
+fn_pong(struct thr *t)
+{
+	while (ping == 0)
+		futex(&ping, FUTEX_WAIT, 0, NULL, NULL);
+	t->result = ping;
+	ping = 2;
+	futex(&ping, FUTEX_WAKE, 1, NULL, NULL);
+}
+
+/* WAKE wakes a sleeper and says how many; REQUEUE moves one. */
+static void
+test_futex_wake(void)
+{
+	static struct thr t;
+	static volatile uint32_t w1, w2;
+	int i, n;
+
+	ping = 0;
+	CHECK(thr_create(&t, fn_pong) > 0);
+	for (i = 0; i < 1000 && (n = futex(&ping, FUTEX_WAKE, 1, NULL,
+	    NULL)) == 0; i++)
+		sched_yield();	/* until the thread sleeps on ping */
+	ping = 1;
+	futex(&ping, FUTEX_WAKE, 1, NULL, NULL);
+	while (ping != 2)
+		futex(&ping, FUTEX_WAIT, 1, NULL, NULL);
+	thr_join(&t);
+	CHECK(t.result == 1);
+	(void)w1;
+	(void)w2;
+}
+
+static volatile pid_t handled_by;
+
+static void
+on_usr1(int sig)
+{
+	(void)sig;
+	handled_by = getthrid();
+}
+
+static volatile int stop_spin;
+
+static void
+fn_spin(struct thr *t)
+{
+	(void)t;
+	while (!stop_spin)
+		sched_yield();
+}
+
+/*
+ * thrkill: errors, and a signal for one thread runs its handler in that
+ * thread; kill() to the process goes to the thread that does not block
+ * the signal.
+ */
+static void
+test_signals(void)
+{
+	static struct thr t;
+	struct sigaction sa = { .sa_handler = on_usr1 };
+	sigset_t set, old;
+	int i;
+
+	CHECK(thrkill(0, 99, NULL) == -1 && errno == EINVAL);
+	CHECK(thrkill(5, 0, NULL) == -1 && errno == ESRCH);
+	CHECK(thrkill(THREAD_PID_OFFSET + 524289 + 1, 0, NULL) == -1 &&
+	    errno == ESRCH);
+	CHECK(thrkill(0, 0, NULL) == 0);
+	CHECK(thrkill(0, 0, (void *)4) == -1 && errno == ESRCH);
+	sigaction(SIGUSR1, &sa, NULL);
+	stop_spin = 0;
+	CHECK(thr_create(&t, fn_spin) > 0);
+	while (t.seen_tid == 0)
+		sched_yield();
+	handled_by = 0;
+	CHECK(thrkill(t.seen_tid, SIGUSR1, &t) == 0);
+	for (i = 0; i < 1000 && handled_by == 0; i++)
+		sched_yield();
+	CHECK(handled_by == t.seen_tid);
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &set, &old);
+	handled_by = 0;
+	CHECK(kill(getpid(), SIGUSR1) == 0);
+	for (i = 0; i < 1000 && handled_by == 0; i++)
+		sched_yield();
+	CHECK(handled_by == t.seen_tid);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	stop_spin = 1;
+	thr_join(&t);
+	CHECK(thrkill(t.seen_tid, 0, NULL) == -1 && errno == ESRCH);
+	sa.sa_handler = SIG_DFL;
+	sigaction(SIGUSR1, &sa, NULL);
+}
+
+static void
+fn_exit7(struct thr *t)
+{
+	(void)t;
+	_exit(7);
+}
+
+static void
+fn_segv(struct thr *t)
+{
+	(void)t;
+	*(volatile int *)0 = 1;
+}
+
+static void
+fn_exec(struct thr *t)
+{
+	char *argv[] = { "sh", "-c", "exit 5", NULL }, *envp[] = { NULL };
+
+	(void)t;
+	execve("/bin/sh", argv, envp);
+	_exit(99);
+}
+
+/*
+ * In a child: start a thread running fn while the first thread sleeps
+ * (in a futex wait that nothing ends); return the child's wait status.
+ */
+static int
+child_with_thread(void (*fn)(struct thr *))
+{
+	static struct thr t;
+	static volatile uint32_t never;
+	pid_t pid;
+	int status = -1;
+
+	if ((pid = fork()) == 0) {
+		if (thr_create(&t, fn) < 0)
+			_exit(98);
+		for (;;)
+			futex(&never, FUTEX_WAIT, 0, NULL, NULL);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return status;
+}
+
+/* exit, exec and a fault in the second thread are the process's. */
+static void
+test_whole_process(void)
+{
+	int status, nthreads = sysctl_int(KERN_NTHREADS);
+	int nprocs = sysctl_int(KERN_NPROCS);
+
+	status = child_with_thread(fn_exit7);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 7);
+	status = child_with_thread(fn_segv);
+	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV);
+	status = child_with_thread(fn_exec);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 5);
+	CHECK(sysctl_int(KERN_NTHREADS) == nthreads);
+	CHECK(sysctl_int(KERN_NPROCS) == nprocs);
+}
+
+/* The kernel's copy of the tid to a bad tf_tid is SIGSEGV for us. */
+static void
+test_bad_tid(void)
+{
+	struct __tfork tf;
+	static char stack[1024];
+	pid_t pid;
+	int status = 0;
+
+	if ((pid = fork()) == 0) {
+		tf.tf_tcb = NULL;
+		tf.tf_tid = (pid_t *)0x10;
+		tf.tf_stack = stack + sizeof(stack);
+		/* The new thread (eax 0) just ends. */
+		if (__tfork(&tf, sizeof(tf)) == 0)
+			__threxit(NULL);
+		_exit(0);
+	}
+	CHECK(waitpid(pid, &status, 0) == pid);
+	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV);
+}
+
+/* Threads of a process, through kern.proc with KERN_PROC_SHOW_THREADS. */
+static int
+count_threads(pid_t pid)
+{
+	int mib[6] = { CTL_KERN, KERN_PROC,
+	    KERN_PROC_PID | KERN_PROC_SHOW_THREADS, pid,
+	    sizeof(struct kinfo_proc), 16 };
+	static struct kinfo_proc kp[16];
+	size_t len = sizeof(kp);
+
+	if (sysctl(mib, 6, kp, &len, NULL, 0) == -1)
+		return -1;
+	return len / sizeof(kp[0]);
+}
+
+/* fork in a threaded process: the child has one thread, the caller. */
+static void
+test_fork(void)
+{
+	static struct thr t;
+	int p[2], status = -1;
+	char c = 0;
+	pid_t pid;
+
+	stop_spin = 0;
+	CHECK(thr_create(&t, fn_spin) > 0);
+	CHECK(count_threads(getpid()) == 2);
+	pipe(p);
+	if ((pid = fork()) == 0) {
+		read(p[0], &c, 1);
+		_exit(0);
+	}
+	CHECK(count_threads(pid) == 1);
+	write(p[1], &c, 1);
+	CHECK(waitpid(pid, &status, 0) == pid && status == 0);
+	close(p[0]);
+	close(p[1]);
+	stop_spin = 1;
+	thr_join(&t);
+}
+
+int
+main(void)
+{
+	test_tfork_errors();
+	test_create_join();
+	test_futex_errors();
+	test_futex_wake();
+	test_signals();
+	test_whole_process();
+	test_bad_tid();
+	test_fork();
+	printf("regress/tfork: %d failure%s\n", failures,
+	    failures == 1 ? "" : "s");
+	return failures;
+}
