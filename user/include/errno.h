@@ -5,19 +5,15 @@
 #include <sys/errno.h>
 
 /*
- * Errors only libc reports, or that the kernel's header may not name
- * yet, with OpenBSD's numbers: math's domain errors, futex's and the
- * pthread timed waits' timeout, ftell's offset too big for a long,
- * mktime's year too big for a time_t.
+ * Errors only libc reports so far (no system call returns them yet),
+ * with OpenBSD's numbers: math's domain errors, ftell's offset too big
+ * for a long, mktime's year too big for a time_t.
  */
 #ifndef EDOM
 #define EDOM		33	/* Numerical argument out of domain */
 #endif
 #ifndef EILSEQ
 #define EILSEQ		84	/* Illegal byte sequence */
-#endif
-#ifndef ETIMEDOUT
-#define ETIMEDOUT	60	/* Operation timed out (futex, pthread) */
 #endif
 #ifndef EOVERFLOW
 #define EOVERFLOW	87	/* Value too large to be stored in data type */

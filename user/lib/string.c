@@ -279,7 +279,6 @@ static const char *const errlist[] = {
 	[EAGAIN] = "Resource temporarily unavailable",
 	[ETIMEDOUT] = "Operation timed out",
 	[ENAMETOOLONG] = "File name too long",
-	[ETIMEDOUT] = "Operation timed out",
 	[ENOSYS] = "Function not implemented",
 	[ECANCELED] = "Operation canceled",
 	[ENOTSUP] = "Not supported",
