@@ -18,6 +18,7 @@
 #include <time.h>
 #include <fcntl.h>
 #include <dirent.h>
+#include <tib.h>
 
 #define MAXPATHLEN	1024	/* the kernel's longest path, with its NUL */
 
@@ -179,7 +180,7 @@ sigsuspend(const sigset_t *set)
 int
 raise(int sig)
 {
-	return kill(getpid(), sig);
+	return thrkill(0, sig, NULL);	/* the calling thread, as POSIX says */
 }
 
 sig_t
