@@ -8,7 +8,9 @@
  * goes to *old, at most *oldlenp bytes, and *oldlenp says how many it
  * took.  With old NULL, *oldlenp says how many it would take.  A buffer
  * too small is ENOMEM, an unknown name ENOENT (OpenBSD: EOPNOTSUPP for
- * some), a name too long or too short EINVAL; setting a value is EPERM.
+ * some), a name too long or too short EINVAL.  Only root sets values,
+ * and only kern.maxproc and kern.maxthread (sysctl_wrlimit); setting
+ * anything else is EPERM.
  */
 
 #include <sys/types.h>
@@ -55,6 +57,45 @@ int
 sysctl_rdstring(void *oldp, size_t *oldlenp, const char *s)
 {
 	return sysctl_rdstruct(oldp, oldlenp, s, strlen(s) + 1);
+}
+
+/*
+ * Set the limit *valp (kern.maxproc, kern.maxthread) from the int at
+ * newp: root only, between 1 and max; the old value goes to oldp.
+ */
+static int
+sysctl_wrlimit(struct proc *p, void *oldp, size_t *oldlenp,
+    const void *newp, size_t newlen, int *valp, int max)
+{
+	int error, val;
+
+	if ((error = suser(p)) != 0)
+		return error;
+	if (newlen != sizeof(val))
+		return EINVAL;
+	if ((error = copyin(newp, &val, sizeof(val))) != 0)
+		return error;
+	if (val < 1 || val > max)
+		return EINVAL;
+	if (oldp != NULL &&
+	    (error = sysctl_rdint(oldp, oldlenp, *valp)) != 0)
+		return error;
+	*valp = val;
+	return 0;
+}
+
+/* sysctl(2)'s new value for name (namelen ints, from CTL_KERN on). */
+static int
+sysctl_write(struct proc *p, const int *name, u_int namelen, void *oldp,
+    size_t *oldlenp, const void *newp, size_t newlen)
+{
+	if (namelen == 2 && name[0] == CTL_KERN && name[1] == KERN_MAXPROC)
+		return sysctl_wrlimit(p, oldp, oldlenp, newp, newlen,
+		    &maxprocess, maxprocess_limit);
+	if (namelen == 2 && name[0] == CTL_KERN && name[1] == KERN_MAXTHREAD)
+		return sysctl_wrlimit(p, oldp, oldlenp, newp, newlen,
+		    &maxthread, maxthread_limit);
+	return EPERM;
 }
 
 /* Fill kp from thread p of process pr (p NULL: the process as a whole). */
@@ -288,9 +329,26 @@ hw_sysctl(int *name, u_int namelen, void *oldp, size_t *oldlenp)
 	return ENOENT;
 }
 
+/* The value of name (namelen ints, from CTL_KERN on) to oldp. */
+static int
+sysctl_read(int *name, u_int namelen, void *oldp, size_t *oldlenp)
+{
+	switch (name[0]) {
+	case CTL_KERN:
+		return kern_sysctl(name + 1, namelen - 1, oldp, oldlenp);
+	case CTL_HW:
+		return hw_sysctl(name + 1, namelen - 1, oldp, oldlenp);
+	case CTL_VM:
+		return namelen == 2 && name[1] == VM_UVMEXP ?
+		    sysctl_rdstruct(oldp, oldlenp, &uvmexp,
+		    sizeof(uvmexp)) : ENOENT;
+	}
+	return ENOENT;
+}
+
 /* sysctl(2). */
 int
-sys_sysctl(struct proc *p __unused, void *v, register_t *retval __unused)
+sys_sysctl(struct proc *p, void *v, register_t *retval __unused)
 {
 	struct sys_sysctl_args /* {
 		syscallarg(const int *) name;
@@ -306,8 +364,6 @@ sys_sysctl(struct proc *p __unused, void *v, register_t *retval __unused)
 
 	if (namelen < 2 || namelen > CTL_MAXNAME)
 		return EINVAL;
-	if (SCARG(uap, new) != NULL)
-		return EPERM;		/* nothing is writable yet */
 	if ((error = copyin(SCARG(uap, name), name,
 	    namelen * sizeof(int))) != 0)
 		return error;
@@ -316,23 +372,11 @@ sys_sysctl(struct proc *p __unused, void *v, register_t *retval __unused)
 		return error;
 	if (SCARG(uap, old) != NULL && SCARG(uap, oldlenp) == NULL)
 		return EINVAL;
-	switch (name[0]) {
-	case CTL_KERN:
-		error = kern_sysctl(name + 1, namelen - 1, SCARG(uap, old),
-		    &oldlen);
-		break;
-	case CTL_HW:
-		error = hw_sysctl(name + 1, namelen - 1, SCARG(uap, old),
-		    &oldlen);
-		break;
-	case CTL_VM:
-		error = namelen == 2 && name[1] == VM_UVMEXP ?
-		    sysctl_rdstruct(SCARG(uap, old), &oldlen, &uvmexp,
-		    sizeof(uvmexp)) : ENOENT;
-		break;
-	default:
-		error = ENOENT;
-	}
+	if (SCARG(uap, new) != NULL)
+		error = sysctl_write(p, name, namelen, SCARG(uap, old),
+		    &oldlen, SCARG(uap, new), SCARG(uap, newlen));
+	else
+		error = sysctl_read(name, namelen, SCARG(uap, old), &oldlen);
 	if (SCARG(uap, oldlenp) != NULL &&
 	    (error == 0 || error == ENOMEM))
 		(void)copyout(&oldlen, SCARG(uap, oldlenp), sizeof(oldlen));

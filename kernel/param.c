@@ -6,7 +6,9 @@
  * kernel/arch/i386/tss.c): every thread is a hardware task with its own
  * descriptor.  2620 threads leave room to spare; the u-areas' kernel
  * virtual space (64 MiB, 20 KiB each with the guard page) and physical
- * memory run out first, and fork then fails with ENOMEM.
+ * memory run out first, and fork then fails with ENOMEM.  Root may lower
+ * either with sysctl(2) (kern.maxproc, kern.maxthread), and raise it
+ * again up to these values.
  */
 
 #include <sys/types.h>
@@ -18,5 +20,9 @@
 
 int	maxprocess = NPROCESS;		/* kern.maxproc */
 int	maxthread = 2 * NPROCESS;	/* kern.maxthread */
+
+/* The most root may raise them to with sysctl(2). */
+const int maxprocess_limit = NPROCESS;
+const int maxthread_limit = 2 * NPROCESS;
 
 CTASSERT(2 * NPROCESS < NTSS_SLOTS);

@@ -50,6 +50,9 @@ kt_fake_reset(void)
 	memset(&kt_p, 0, sizeof(kt_p));
 	kt_p.p_p = &kt_pr;
 	kt_pr.ps_mainproc = &kt_p;
+	TAILQ_INIT(&kt_pr.ps_threads);
+	TAILQ_INSERT_TAIL(&kt_pr.ps_threads, &kt_p, p_thr_link);
+	kt_pr.ps_threadcnt = 1;
 }
 
 /* The tests that use curproc's process need the scheduler's proc0. */
@@ -321,6 +324,12 @@ KTEST(psignal_pending)
 	KT_EQ(kt_p.p_siglist, sigmask(SIGTERM));
 	prsignal(&kt_pr, SIGUSR1);
 	KT_EQ(kt_p.p_siglist, sigmask(SIGTERM) | sigmask(SIGUSR1));
+	/* Blocked by every thread: pending on the process. */
+	kt_p.p_sigmask = sigmask(SIGUSR2);
+	prsignal(&kt_pr, SIGUSR2);
+	KT_EQ(kt_p.p_siglist, sigmask(SIGTERM) | sigmask(SIGUSR1));
+	KT_EQ(kt_pr.ps_siglist, sigmask(SIGUSR2));
+	kt_p.p_sigmask = 0;
 	kt_pr.ps_flags |= PS_TRACED;		/* a tracer sees them all */
 	psignal(&kt_p, SIGCHLD);
 	KT_ASSERT(kt_p.p_siglist & sigmask(SIGCHLD));

@@ -445,6 +445,62 @@ test_fork(void)
 	thr_join(&t);
 }
 
+/* Create threads spinning on stop_spin until one fails; how many did. */
+static int
+spin_threads(struct thr *t, int max, int *err)
+{
+	int n;
+
+	stop_spin = 0;
+	for (n = 0; n < max; n++)
+		if (thr_create(&t[n], fn_spin) < 0)
+			break;
+	*err = errno;
+	stop_spin = 1;
+	for (max = 0; max < n; max++)
+		thr_join(&t[max]);
+	return n;
+}
+
+/*
+ * kern.maxthread: root may lower it; then __tfork fails with EAGAIN at
+ * the limit, 5 threads short of it for other users (the seed's
+ * fork_check_maxthread), and nothing is left counted after.
+ */
+static void
+test_maxthread(void)
+{
+	static struct thr t[16];
+	int mib[2] = { CTL_KERN, KERN_MAXTHREAD };
+	int old = sysctl_int(KERN_MAXTHREAD), nthreads, max, n, err, status;
+	pid_t pid;
+
+	nthreads = sysctl_int(KERN_NTHREADS);
+	max = old + 1;
+	CHECK(sysctl(mib, 2, NULL, NULL, &max, sizeof(max)) == -1 &&
+	    errno == EINVAL);
+	max = nthreads + 8;
+	CHECK(sysctl(mib, 2, NULL, NULL, &max, sizeof(max)) == 0);
+	n = spin_threads(t, 16, &err);
+	CHECK(n == 8 && err == EAGAIN);
+	if ((pid = fork()) == 0) {
+		/* One thread more counts now: this process's. */
+		setuid(1000);
+		if (sysctl(mib, 2, NULL, NULL, &old, sizeof(old)) != -1 ||
+		    errno != EPERM)
+			_exit(99);
+		n = spin_threads(t, 16, &err);
+		_exit(err == EAGAIN ? n : 98);
+	}
+	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+	    WEXITSTATUS(status) == 8 - 1 - 5);
+	CHECK(sysctl(mib, 2, NULL, NULL, &old, sizeof(old)) == 0);
+	CHECK(sysctl_int(KERN_MAXTHREAD) == old);
+	for (n = 0; n < 100 && sysctl_int(KERN_NTHREADS) != nthreads; n++)
+		sched_yield();
+	CHECK(sysctl_int(KERN_NTHREADS) == nthreads);
+}
+
 int
 main(void)
 {
@@ -456,6 +512,7 @@ main(void)
 	test_whole_process();
 	test_bad_tid();
 	test_fork();
+	test_maxthread();
 	printf("regress/tfork: %d failure%s\n", failures,
 	    failures == 1 ? "" : "s");
 	return failures;

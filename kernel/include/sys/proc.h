@@ -406,6 +406,7 @@ extern struct proc *reaperproc;		/* the reaper thread */
 
 extern int nprocesses, maxprocess;	/* current and maximum processes */
 extern int nthreads, maxthread;		/* and threads */
+extern const int maxprocess_limit, maxthread_limit;	/* their ceilings */
 extern pid_t oldpids[128];
 
 extern struct pool proc_pool;		/* struct proc */

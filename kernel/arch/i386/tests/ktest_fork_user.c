@@ -37,6 +37,7 @@
 #include <sys/signal.h>
 #include <sys/wait.h>
 #include <sys/vmmeter.h>
+#include <sys/syscall.h>
 #include <sys/syscallargs.h>
 #include <sys/malloc.h>
 #include <sys/ptrace.h>
@@ -186,7 +187,8 @@ KTEST(vfork_parent_waits)
 
 /*
  * __tfork: the new thread reports its TCB (through %gs) and its stack
- * pointer, then spins until it is killed.
+ * pointer, then spins until told to go, and ends itself (__threxit).
+ * (A signal would not do: its default action ends the whole process.)
  */
 static const uint8_t tfork_thread_code[] = {
 	0x65, 0xa1, LE32(0),		/* mov eax, [gs:0]		*/
@@ -194,7 +196,12 @@ static const uint8_t tfork_thread_code[] = {
 	0x89, 0x25, LE32(RES + 4),	/* mov [RES + 4], esp		*/
 	0xc7, 0x05, LE32(RES + 8),	/* mov dword [RES + 8], 1	*/
 	    LE32(1),
-	0xeb, 0xfe,			/* jmp $			*/
+	0x83, 0x3d, LE32(RES + 12), 0,	/* wait: cmp dword [RES + 12], 0 */
+	0x74, 0xf7,			/* je wait			*/
+	0x6a, 0x00,			/* push 0 (notdead: NULL)	*/
+	0x6a, 0x00,			/* push 0 (a return address)	*/
+	0xb8, LE32(SYS___threxit),	/* mov eax, SYS___threxit	*/
+	0xcd, 0x80,			/* int 0x80			*/
 };
 
 /* Call __tfork with a param at uaddr of psize bytes. */
@@ -292,7 +299,7 @@ tfork_parent(void *arg)
 	for (i = 0; i < 3; i++)
 		c->seen[i] = uget((void *)(RES + 4 * i));
 
-	psignal(t, SIGKILL);
+	uput((void *)(RES + 12), 1);	/* the thread may go */
 	for (i = 0; i < 100 && pr->ps_threadcnt > 1; i++)
 		tsleep_nsec(&i, PWAIT, "ktkill", 10 * MS);
 	c->threadcnt_end = pr->ps_threadcnt;
