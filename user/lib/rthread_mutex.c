@@ -54,8 +54,9 @@ mutex_relock(pthread_mutex_t *m, struct tib *self)
 	return -1;
 }
 
-int
-pthread_mutex_lock(pthread_mutex_t *m)
+/* pthread_mutex_lock when the mutex was not free at the first look. */
+static int
+mutex_lock_slow(pthread_mutex_t *m)
 {
 	struct tib *self = __tib_get();
 	int r;
@@ -66,6 +67,24 @@ pthread_mutex_lock(pthread_mutex_t *m)
 	m->owner = self;
 	m->count = 1;
 	return 0;
+}
+
+/*
+ * A free mutex, of any kind, is taken with one compare-and-swap and no
+ * call but the %gs load; everything else is mutex_lock_slow's.
+ */
+int
+pthread_mutex_lock(pthread_mutex_t *m)
+{
+	uint32_t c = 0;
+
+	if (__atomic_compare_exchange_n(&m->lock, &c, 1, 0, __ATOMIC_ACQUIRE,
+	    __ATOMIC_RELAXED)) {
+		m->owner = __tib_get();
+		m->count = 1;
+		return 0;
+	}
+	return mutex_lock_slow(m);
 }
 
 /* => returns 0, or EBUSY if another thread (or, non-recursive, the
@@ -123,7 +142,11 @@ pthread_mutex_unlock(pthread_mutex_t *m)
 	}
 	m->owner = NULL;
 	m->count = 0;
-	_thread_unlock(&m->lock);
+	/* _thread_unlock, written out: 1 -> 0 is the whole job. */
+	if (__atomic_fetch_sub(&m->lock, 1, __ATOMIC_RELEASE) != 1) {
+		__atomic_store_n(&m->lock, 0, __ATOMIC_RELEASE);
+		__futex(&m->lock, FUTEX_WAKE_PRIVATE, 1, NULL, NULL);
+	}
 	return 0;
 }
 

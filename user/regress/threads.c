@@ -5,7 +5,10 @@
  * a thread and to the process, exit/exec/fork from threaded processes,
  * the kernel's error answers, and thread counters that come back.
  * Prints each check that fails; exits with how many did.
- * /regress/tfork checks the system calls without the library.
+ * /regress/tfork checks the system calls without the library;
+ * /regress/threads-handoff the condition-variable handoff, a program of
+ * its own because each regress program has 10 s of Bochs time (10 M
+ * instructions a second) and the two heavy loops together need more.
  */
 
 #include <sys/types.h>
@@ -155,42 +158,6 @@ test_counter(void)
 	CHECK(pthread_equal(pthread_self(), pthread_self()));
 	CHECK(!pthread_equal(pthread_self(), t[0]));
 	CHECK(nthreads_settles_at(nthreads));
-}
-
-/* ---- a condition-variable handoff, 10,000 times each way ---- */
-
-#define HANDOFFS	10000
-
-static pthread_mutex_t ho_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t ho_cond = PTHREAD_COND_INITIALIZER;
-static int ho_turn, ho_count[2];
-
-static void *
-fn_handoff(void *arg)
-{
-	int me = (intptr_t)arg, i;
-
-	pthread_mutex_lock(&ho_lock);
-	for (i = 0; i < HANDOFFS; i++) {
-		while (ho_turn != me)
-			pthread_cond_wait(&ho_cond, &ho_lock);
-		ho_count[me]++;
-		ho_turn = !me;
-		pthread_cond_signal(&ho_cond);
-	}
-	pthread_mutex_unlock(&ho_lock);
-	return NULL;
-}
-
-static void
-test_handoff(void)
-{
-	pthread_t a, b;
-
-	CHECK(pthread_create(&a, NULL, fn_handoff, (void *)0) == 0);
-	CHECK(pthread_create(&b, NULL, fn_handoff, (void *)1) == 0);
-	CHECK(pthread_join(a, NULL) == 0 && pthread_join(b, NULL) == 0);
-	CHECK(ho_count[0] == HANDOFFS && ho_count[1] == HANDOFFS);
 }
 
 /* ---- mutex kinds ---- */
@@ -885,7 +852,6 @@ main(void)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	test_counter();
-	test_handoff();
 	test_mutex_kinds();
 	test_once_keys();
 	test_rwlock();

@@ -74,7 +74,8 @@ KTEST(regress_programs)
 	    "/regress/poll", "/regress/fs", "/regress/fork",
 	    "/regress/libc", "/regress/libc2", "/regress/tty",
 	    "/regress/sh", "/regress/ptrace", "/regress/tracers",
-	    "/regress/tfork", "/regress/threads" };
+	    "/regress/tfork", "/regress/threads",
+	    "/regress/threads-handoff" };
 	struct proc_baseline b;
 	struct fu_ctx c;
 	u_int i, vrefs;
