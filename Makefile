@@ -264,8 +264,8 @@ HOSTCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wstrict-prototypes \
 $(B)/host/%: tests/host/%.c
 	@mkdir -p $(B)/host/deps
 	$(say) HOSTCC $@
-	$(Q)$(HOSTCC) $(HOSTCFLAGS) -MD -MP -MF $(B)/host/deps/$*.d -o $@ $< \
-	    -lcmocka -lm
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) -pthread -MD -MP -MF $(B)/host/deps/$*.d \
+	    -o $@ $< -lcmocka -lm
 
 host-tests: deps $(HOST_TESTS)
 boot-tests: deps $(B)/tine.iso $(TEST_ISOS) $(B)/test/kernel-mb1.elf

@@ -14,6 +14,14 @@
  *   ptrace_stop_continue  a traced child's signal stop and PT_CONTINUE
  *   fork_traced      fork + _exit + waitpid in a child traced with
  *                    PTRACE_FORK, the stops included
+ *   thread_create_join  pthread_create of a thread that returns at once,
+ *                    and pthread_join (stack mmap and munmap included)
+ *   futex_pingpong   two threads of one process wake each other through
+ *                    a futex word: one round trip, two task switches
+ *   mutex_uncontended  pthread_mutex_lock + unlock, nobody else wanting it
+ *
+ * The thread benchmarks run last: the first pthread_create turns libc's
+ * locks on (__isthreaded), which the other figures should not pay.
  *
  * "forkbench NAME [N]" runs one of them (or fork_exit_wait,
  * vfork_exit_wait, getpid) N times, between two getppid() markers:
@@ -24,8 +32,11 @@
 #include <sys/types.h>
 #include <sys/mman.h>
 #include <sys/ptrace.h>
+#include <sys/futex.h>
 #include <sys/wait.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -256,6 +267,90 @@ fork_traced(int n)
 	report("fork_traced", t0, n);
 }
 
+static void *
+thread_nop(void *arg)
+{
+	return arg;
+}
+
+static void
+thread_create_join(int n)
+{
+	pthread_t t;
+	uint64_t t0;
+	int i;
+
+	pthread_create(&t, NULL, thread_nop, NULL);	/* warm up */
+	pthread_join(t, NULL);
+	mark();
+	t0 = now();
+	for (i = 0; i < n; i++) {
+		pthread_create(&t, NULL, thread_nop, NULL);
+		pthread_join(t, NULL);
+	}
+	report("thread_create_join", t0, n);
+}
+
+static volatile uint32_t ping;
+
+/* The other side of futex_pingpong: wait for 1, answer 0, n times. */
+static void *
+pong(void *arg)
+{
+	int n = (intptr_t)arg, i;
+
+	for (i = 0; i < n; i++) {
+		while (ping == 0)
+			futex(&ping, FUTEX_WAIT_PRIVATE, 0, NULL, NULL);
+		ping = 0;
+		futex(&ping, FUTEX_WAKE_PRIVATE, 1, NULL, NULL);
+	}
+	return NULL;
+}
+
+/* One round: 1 and a wake to pong, then sleep until it answers 0. */
+static void
+ping_once(void)
+{
+	ping = 1;
+	futex(&ping, FUTEX_WAKE_PRIVATE, 1, NULL, NULL);
+	while (ping == 1)
+		futex(&ping, FUTEX_WAIT_PRIVATE, 1, NULL, NULL);
+}
+
+static void
+futex_pingpong(int n)
+{
+	pthread_t t;
+	uint64_t t0;
+	int i;
+
+	pthread_create(&t, NULL, pong, (void *)(intptr_t)(n + 1));
+	ping_once();				/* warm up: both running */
+	mark();
+	t0 = now();
+	for (i = 0; i < n; i++)
+		ping_once();
+	report("futex_pingpong", t0, n);
+	pthread_join(t, NULL);
+}
+
+static void
+mutex_uncontended(int n)
+{
+	pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+	uint64_t t0;
+	int i;
+
+	mark();
+	t0 = now();
+	for (i = 0; i < n; i++) {
+		pthread_mutex_lock(&m);
+		pthread_mutex_unlock(&m);
+	}
+	report("mutex_uncontended", t0, n);
+}
+
 /* "forkbench NAME [N]": one benchmark, N times (for tests/profile.pl). */
 static const struct {
 	const char	*name;
@@ -268,6 +363,9 @@ static const struct {
 	{ "getpid", getpid_loop },
 	{ "ptrace_stop_continue", ptrace_stop_continue },
 	{ "fork_traced", fork_traced },
+	{ "thread_create_join", thread_create_join },
+	{ "futex_pingpong", futex_pingpong },
+	{ "mutex_uncontended", mutex_uncontended },
 };
 
 int
@@ -291,5 +389,8 @@ main(int argc, char *argv[])
 		fork_heap(sizes[i], 50);
 	ptrace_stop_continue(200);
 	fork_traced(50);
+	thread_create_join(50);
+	futex_pingpong(500);
+	mutex_uncontended(10000);
 	return 0;
 }

@@ -2,9 +2,9 @@
  * prodcons [items [producers [consumers]]]: a bounded buffer between
  * producer and consumer threads, with one mutex and two condition
  * variables, written to POSIX alone: it builds unchanged on Tine and on
- * any POSIX host (tests/host/prodcons.sh compiles it with the host's
- * cc -pthread and runs it).  Each producer puts the numbers 1..items;
- * the consumers add up what they take; the sum is checked.
+ * any POSIX host (tests/host/test_prodcons.c compiles it with the
+ * host's gcc -pthread and runs it).  Each producer puts the numbers
+ * 1..items; the consumers add up what they take; the sum is checked.
  */
 
 #include <pthread.h>
@@ -79,7 +79,8 @@ producer(void *arg)
 
 struct consumer {
 	pthread_t	thread;
-	long		taken, sum;
+	long		taken;
+	long long	sum;
 };
 
 static void *
@@ -101,7 +102,8 @@ main(int argc, char *argv[])
 	static pthread_t prod[MAXTHREADS];
 	static struct consumer cons[MAXTHREADS];
 	int np = 2, nc = 3, i, r;
-	long taken = 0, sum = 0, want;
+	long taken = 0;
+	long long sum = 0, want;
 
 	if (argc > 1)
 		items = atol(argv[1]);
@@ -115,6 +117,7 @@ main(int argc, char *argv[])
 		    "[consumers]]] (1..%d threads each)\n", MAXTHREADS);
 		return 2;
 	}
+	memset(cons, 0, sizeof(cons));
 	buf.producers_left = np;
 	for (i = 0; i < nc; i++)
 		if ((r = pthread_create(&cons[i].thread, NULL, consumer,
@@ -135,9 +138,9 @@ main(int argc, char *argv[])
 		taken += cons[i].taken;
 		sum += cons[i].sum;
 	}
-	want = np * (items * (items + 1) / 2);
-	printf("%d producers, %d consumers, %d slots: %ld items, sum %ld "
-	    "(want %ld): %s\n", np, nc, SLOTS, taken, sum, want,
+	want = np * ((long long)items * (items + 1) / 2);
+	printf("%d producers, %d consumers, %d slots: %ld items, sum %lld "
+	    "(want %lld): %s\n", np, nc, SLOTS, taken, sum, want,
 	    taken == np * items && sum == want ? "ok" : "WRONG");
 	return taken == np * items && sum == want ? 0 : 1;
 }

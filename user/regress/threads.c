@@ -5,10 +5,12 @@
  * a thread and to the process, exit/exec/fork from threaded processes,
  * the kernel's error answers, and thread counters that come back.
  * Prints each check that fails; exits with how many did.
- * /regress/tfork checks the system calls without the library;
- * /regress/threads-handoff the condition-variable handoff, a program of
- * its own because each regress program has 10 s of Bochs time (10 M
- * instructions a second) and the two heavy loops together need more.
+ * /regress/tfork checks the system calls without the library.  The two
+ * heavy loops are programs of their own, /regress/threads-counter (8
+ * threads, 100,000 increments each under a mutex; errno, TCB and tids)
+ * and /regress/threads-handoff (10,000 condition-variable handoffs),
+ * because the regress runner gives each program 10 s of Bochs time (10 M
+ * instructions a second, less the clock's share at hz=1000).
  */
 
 #include <sys/types.h>
@@ -83,81 +85,6 @@ ms_since(const struct timespec *t0)
 	clock_gettime(CLOCK_REALTIME, &t1);
 	return (t1.tv_sec - t0->tv_sec) * 1000 +
 	    (t1.tv_nsec - t0->tv_nsec) / 1000000;
-}
-
-/* ---- 8 threads add 100,000 each under a mutex ---- */
-
-#define NCOUNT		8
-#define COUNT_EACH	100000
-
-static pthread_mutex_t count_lock = PTHREAD_MUTEX_INITIALIZER;
-static volatile int counter;
-
-struct who {
-	int		 n;
-	pid_t		 tid;
-	struct tib	*gs0, *tcb;
-	int		 errno_ok;
-};
-
-static void *
-fn_count(void *arg)
-{
-	struct who *w = arg;
-	int i;
-
-	w->tid = getthrid();
-	w->gs0 = __tib_get();
-	w->tcb = __get_tcb();
-	/* errno is this thread's: set it, fail a call, yield, look. */
-	errno = 1000 + w->n;
-	for (i = 0; i < COUNT_EACH; i++) {
-		pthread_mutex_lock(&count_lock);
-		counter++;
-		pthread_mutex_unlock(&count_lock);
-		if (i == COUNT_EACH / 2) {
-			w->errno_ok = errno == 1000 + w->n;
-			CHECK(close(-1 - w->n) == -1);
-			w->errno_ok &= errno == EBADF;
-		}
-	}
-	sched_yield();
-	w->errno_ok &= errno == EBADF;
-	return (void *)(intptr_t)(w->n * 3);
-}
-
-static void
-test_counter(void)
-{
-	static struct who w[NCOUNT];
-	pthread_t t[NCOUNT];
-	void *ret;
-	int i, j, nthreads = sysctl_int(KERN_NTHREADS);
-
-	errno = 4242;
-	for (i = 0; i < NCOUNT; i++) {
-		w[i].n = i;
-		CHECK(pthread_create(&t[i], NULL, fn_count, &w[i]) == 0);
-	}
-	for (i = 0; i < NCOUNT; i++) {
-		CHECK(pthread_join(t[i], &ret) == 0);
-		CHECK(ret == (void *)(intptr_t)(i * 3));
-	}
-	CHECK(counter == NCOUNT * COUNT_EACH);
-	CHECK(errno == 4242);
-	CHECK(__tib_get() == &__main_tib && __get_tcb() == &__main_tib);
-	for (i = 0; i < NCOUNT; i++) {
-		CHECK(w[i].errno_ok);
-		CHECK(w[i].gs0 == w[i].tcb && w[i].gs0 != &__main_tib);
-		CHECK(w[i].gs0 != NULL && w[i].gs0->tib_self == w[i].gs0);
-		CHECK(w[i].tid > THREAD_PID_OFFSET && w[i].tid != getthrid());
-		for (j = 0; j < i; j++)
-			CHECK(w[i].tid != w[j].tid && w[i].gs0 != w[j].gs0);
-	}
-	CHECK(pthread_join(pthread_self(), NULL) == EDEADLK);
-	CHECK(pthread_equal(pthread_self(), pthread_self()));
-	CHECK(!pthread_equal(pthread_self(), t[0]));
-	CHECK(nthreads_settles_at(nthreads));
 }
 
 /* ---- mutex kinds ---- */
@@ -851,7 +778,6 @@ int
 main(void)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	test_counter();
 	test_mutex_kinds();
 	test_once_keys();
 	test_rwlock();

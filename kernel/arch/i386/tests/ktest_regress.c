@@ -75,7 +75,7 @@ KTEST(regress_programs)
 	    "/regress/libc", "/regress/libc2", "/regress/tty",
 	    "/regress/sh", "/regress/ptrace", "/regress/tracers",
 	    "/regress/tfork", "/regress/threads",
-	    "/regress/threads-handoff" };
+	    "/regress/threads-counter", "/regress/threads-handoff" };
 	struct proc_baseline b;
 	struct fu_ctx c;
 	u_int i, vrefs;
