@@ -404,19 +404,30 @@ test_bad_tid(void)
 	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV);
 }
 
-/* Threads of a process, through kern.proc with KERN_PROC_SHOW_THREADS. */
+/* The states of pid's threads, through kern.proc; how many there are. */
 static int
-count_threads(pid_t pid)
+thread_states(pid_t pid, int *stat, int max)
 {
 	int mib[6] = { CTL_KERN, KERN_PROC,
 	    KERN_PROC_PID | KERN_PROC_SHOW_THREADS, pid,
 	    sizeof(struct kinfo_proc), 16 };
 	static struct kinfo_proc kp[16];
 	size_t len = sizeof(kp);
+	int i, n;
 
 	if (sysctl(mib, 6, kp, &len, NULL, 0) == -1)
 		return -1;
-	return len / sizeof(kp[0]);
+	n = len / sizeof(kp[0]);
+	for (i = 0; stat != NULL && i < n && i < max; i++)
+		stat[i] = kp[i].p_stat;
+	return n;
+}
+
+/* How many threads pid has. */
+static int
+count_threads(pid_t pid)
+{
+	return thread_states(pid, NULL, 0);
 }
 
 /* fork in a threaded process: the child has one thread, the caller. */
@@ -443,25 +454,6 @@ test_fork(void)
 	close(p[1]);
 	stop_spin = 1;
 	thr_join(&t);
-}
-
-/* The states of pid's threads, through kern.proc; how many there are. */
-static int
-thread_states(pid_t pid, int *stat, int max)
-{
-	int mib[6] = { CTL_KERN, KERN_PROC,
-	    KERN_PROC_PID | KERN_PROC_SHOW_THREADS, pid,
-	    sizeof(struct kinfo_proc), 16 };
-	static struct kinfo_proc kp[16];
-	size_t len = sizeof(kp);
-	int i, n;
-
-	if (sysctl(mib, 6, kp, &len, NULL, 0) == -1)
-		return -1;
-	n = len / sizeof(kp[0]);
-	for (i = 0; i < n && i < max; i++)
-		stat[i] = kp[i].p_stat;
-	return n;
 }
 
 static void
