@@ -231,12 +231,18 @@ knote_locked(struct klist *list, long hint)
 	}
 }
 
-/* knote_locked(), taking the list's "lock" (splhigh) around it. */
+/*
+ * knote_locked(), taking the list's "lock" (splhigh) around it.  Most
+ * lists are empty (nobody watches this pipe or process): they cost one
+ * test, which keeps a pipe's round trip and a fork as cheap as before.
+ */
 void
 knote(struct klist *list, long hint)
 {
 	int s;
 
+	if (SLIST_EMPTY(&list->kl_list))
+		return;
 	s = splhigh();
 	knote_locked(list, hint);
 	splx(s);
