@@ -234,7 +234,7 @@ knote_locked(struct klist *list, long hint)
 /*
  * knote_locked(), taking the list's "lock" (splhigh) around it.  Most
  * lists are empty (nobody watches this pipe or process): they cost one
- * test, which keeps a pipe's round trip and a fork as cheap as before.
+ * test (KNOTE() makes it before the call).
  */
 void
 knote(struct klist *list, long hint)
@@ -286,6 +286,8 @@ knote_fdclose(struct filedesc *fdp, int fd)
 	struct knote *kn;
 	int s;
 
+	if (LIST_EMPTY(&kqueue_list))
+		return;			/* the usual case: a close costs a test */
 	s = splhigh();
 	LIST_FOREACH(kq, &kqueue_list, kq_next) {
 		if (kq->kq_fdp != fdp)
@@ -313,6 +315,8 @@ again:
 void
 knote_processexit(struct process *pr)
 {
+	if (klist_empty(&pr->ps_klist))
+		return;
 	knote(&pr->ps_klist, NOTE_EXIT);
 	klist_invalidate(&pr->ps_klist);
 }

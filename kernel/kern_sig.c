@@ -132,7 +132,7 @@ psignal(struct proc *p, int signum)
 	if (signum <= 0 || signum >= NSIG)
 		panic("psignal: signal number %d", signum);
 	mask = sigmask(signum);
-	knote(&pr->ps_klist, NOTE_SIGNAL | signum);	/* EVFILT_SIGNAL */
+	KNOTE(&pr->ps_klist, NOTE_SIGNAL | signum);	/* EVFILT_SIGNAL */
 
 	if (signum == SIGCONT) {
 		sig_discard(pr, stopsigmask);

@@ -105,7 +105,7 @@ pipe_wakeup(struct pipe *pp)
 {
 	wakeup(pp);
 	selwakeup();
-	knote(&pp->pipe_klist, 0);
+	KNOTE(&pp->pipe_klist, 0);
 }
 
 static int

@@ -161,7 +161,7 @@ ttwakeup(struct tty *tp)
 {
 	wakeup(&tp->t_canq);
 	selwakeup();
-	knote(&tp->t_rklist, 0);
+	KNOTE(&tp->t_rklist, 0);
 }
 
 /* The typed line is finished: hand it to readers, ending with eol. */

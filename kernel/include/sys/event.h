@@ -186,6 +186,18 @@ extern struct pool knote_pool;
 extern struct pool kqueue_pool;
 extern const struct filterops sig_filtops, proc_filtops, timer_filtops;
 
+/*
+ * knote() where the list is usually empty: the test is inline, so an
+ * object nobody watches (a pipe, a process) pays two instructions, not
+ * a call (upstream's KNOTE tests for a NULL list the same way).
+ */
+#define KNOTE(list, hint) do {						\
+	struct klist *__list = (list);					\
+									\
+	if (!SLIST_EMPTY(&__list->kl_list))				\
+		knote(__list, (hint));					\
+} while (0)
+
 void	kqueue_init(void);
 void	klist_init(struct klist *);
 void	klist_insert(struct klist *, struct knote *);
