@@ -287,7 +287,7 @@ knote_fdclose(struct filedesc *fdp, int fd)
 	int s;
 
 	if (LIST_EMPTY(&kqueue_list))
-		return;			/* the usual case: a close costs a test */
+		return;			/* usual: a close costs a test */
 	s = splhigh();
 	LIST_FOREACH(kq, &kqueue_list, kq_next) {
 		if (kq->kq_fdp != fdp)

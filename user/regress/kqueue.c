@@ -336,7 +336,7 @@ test_fork(void)
 	close(kq);
 }
 
-/* ---- pipes and the console ------------------------------------------------ */
+/* ---- pipes and the console ---------------------------------------------- */
 
 /* EVFILT_READ: data the bytes waiting, level-triggered, EV_EOF. */
 static void
@@ -438,7 +438,7 @@ test_console(void)
 	close(kq);
 }
 
-/* ---- EVFILT_SIGNAL, EVFILT_TIMER ------------------------------------------ */
+/* ---- EVFILT_SIGNAL, EVFILT_TIMER ---------------------------------------- */
 
 /* Counts, even when the signal is ignored; cleared on delivery. */
 static void
@@ -528,7 +528,7 @@ test_timer_flags(void)
 	close(kq);
 }
 
-/* ---- timeouts, EINTR, poll, fork -------------------------------------- */
+/* ---- timeouts, EINTR, poll, fork ---------------------------------------- */
 
 static void
 on_alarm(int sig __unused)
@@ -573,7 +573,7 @@ test_wait(void)
 	close(kq);
 }
 
-/* ---- errors --------------------------------------------------------------- */
+/* ---- errors ------------------------------------------------------------- */
 
 /* A pid nobody has: ESRCH, as the call's error and as an EV_ERROR event. */
 static void
@@ -643,7 +643,7 @@ test_errors(void)
 	close(kq);
 }
 
-/* ---- no leaks ------------------------------------------------------------- */
+/* ---- no leaks ----------------------------------------------------------- */
 
 /* The serial number kern.pool gives the pool called name; 0 if none. */
 static int

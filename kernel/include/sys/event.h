@@ -63,7 +63,7 @@ struct kevent {
 #define EV_DISPATCH	0x0080		/* disable after delivery */
 
 #define EV_SYSFLAGS	0xf800		/* reserved by the system */
-#define EV_FLAG1	0x2000		/* filter-specific: kernel's NOTE_TRACK */
+#define EV_FLAG1	0x2000		/* filter-specific (NOTE_TRACK) */
 
 /* Returned */
 #define EV_EOF		0x8000		/* EOF detected */
