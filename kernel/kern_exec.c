@@ -259,6 +259,7 @@ exec_commit(struct proc *p, struct vmspace *vm, struct exec_args *ea,
 	strlcpy(pr->ps_comm, base != NULL ? base + 1 : path,
 	    sizeof(pr->ps_comm));
 	atomic_setbits_int(&pr->ps_flags, PS_EXEC);
+	KNOTE(&pr->ps_klist, NOTE_EXEC);
 	pr->ps_acflag &= ~AFORK;
 	pr->ps_sigcode = SIGCODE_VA;
 	pr->ps_sigcookie = arc4random();
