@@ -5,6 +5,7 @@
  * The console is a terminal: reading, writing and ioctl(2) go through
  * its line discipline (kernel/tty.c, constty), which takes the typed
  * characters from kern_cons.c's input ring and prints with cnputc().
+ * poll(2) and kevent(2) ask the line discipline's queue too.
  */
 
 #include <sys/types.h>
@@ -17,6 +18,8 @@
 #include <sys/fcntl.h>
 #include <sys/tty.h>
 #include <sys/poll.h>
+#include <sys/event.h>
+#include <sys/errno.h>
 #include <lib/libkern/libkern.h>
 
 #define CONS_CHUNK	64	/* bytes moved at a time */
@@ -72,6 +75,67 @@ cons_vop_poll(struct vnode *vp __unused, int events)
 	return revents;
 }
 
+static void
+filt_consrdetach(struct knote *kn)
+{
+	klist_remove(&constty->t_rklist, kn);
+}
+
+/* EVFILT_READ: what poll calls readable; data, the bytes waiting. */
+static int
+filt_consread(struct knote *kn, long hint __unused)
+{
+	kn->kn_data = ttyq_count(&constty->t_canq);
+	return kn->kn_data > 0;
+}
+
+static void
+filt_conswdetach(struct knote *kn __unused)
+{
+}
+
+/* EVFILT_WRITE: output never waits; data, what a write moves at once. */
+static int
+filt_conswrite(struct knote *kn, long hint __unused)
+{
+	kn->kn_data = CONS_CHUNK;
+	return 1;
+}
+
+static const struct filterops cons_rfiltops = {
+	.f_flags = FILTEROP_ISFD,
+	.f_detach = filt_consrdetach,
+	.f_event = filt_consread,
+};
+
+static const struct filterops cons_wfiltops = {
+	.f_flags = FILTEROP_ISFD,
+	.f_detach = filt_conswdetach,
+	.f_event = filt_conswrite,
+};
+
+/*
+ * kevent(2): a read knote hangs on the terminal's t_rklist, which the
+ * line discipline posts to when input is ready (tty.c, ttwakeup); as
+ * for poll, the input thread starts.  A write knote needs no list.
+ */
+static int
+cons_vop_kqfilter(struct vnode *vp __unused, struct knote *kn)
+{
+	switch (kn->kn_filter) {
+	case EVFILT_READ:
+		ttystart(constty);
+		kn->kn_fop = &cons_rfiltops;
+		klist_insert(&constty->t_rklist, kn);
+		return 0;
+	case EVFILT_WRITE:
+		kn->kn_fop = &cons_wfiltops;
+		return 0;
+	default:
+		return EINVAL;
+	}
+}
+
 /* VOP_GETATTR: a character device, OpenBSD/i386's cdev 0, minor 0. */
 static int
 cons_vop_getattr(struct vnode *vp, struct vattr *vap)
@@ -93,6 +157,7 @@ static const struct vops cons_vops = {
 	.vop_getattr = cons_vop_getattr,
 	.vop_ioctl = cons_vop_ioctl,
 	.vop_open = cons_vop_open,
+	.vop_kqfilter = cons_vop_kqfilter,
 };
 
 static struct vnode cons_vnode = {

@@ -18,6 +18,7 @@
 #include <sys/ktest.h>
 #include <sys/timeout.h>
 #include <sys/proc.h>
+#include <sys/event.h>
 #include <sys/sched.h>
 #include <sys/vnode.h>
 #include <sys/syscallargs.h>
@@ -235,6 +236,7 @@ main(void)
 	uvm_init();
 	timeout_startup();		/* before hardclock() first runs */
 	procinit();
+	kqueue_init();			/* the knote and kqueue pools */
 	proc0_init();			/* we are proc0 from here on */
 	mount_ramdisk();
 	initclocks();

@@ -20,8 +20,10 @@
  * what it is (fo_stat).  The table also holds the current directory
  * (fd_cdir, set by chdir(2)), which fork's copy shares with a reference
  * of its own.
- * FIXME (issue 6): kqueues are not copied; close-on-exec is kept in
- * fd_ofileflags for exec to honour.
+ * Kqueues are not copied (as upstream: a kqueue's descriptor knotes
+ * name the parent's table); close-on-exec is kept in fd_ofileflags for
+ * exec to honour.  Whatever empties a slot tells the kqueues first
+ * (knote_fdclose), so that no knote outlives its descriptor.
  */
 
 #include <sys/types.h>
@@ -36,6 +38,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/errno.h>
+#include <sys/event.h>
 #include <sys/resourcevar.h>
 #include <sys/syscallargs.h>
 #include <lib/libkern/libkern.h>
@@ -128,16 +131,22 @@ fdcopy(struct process *pr)
 	if ((newfdp->fd_rdir = fdp->fd_rdir) != NULL)
 		vref(newfdp->fd_rdir);
 
+	newfdp->fd_lastfile = -1;
+	newfdp->fd_freefile = fdp->fd_freefile;
 	for (i = 0; i <= fdp->fd_lastfile; i++) {
 		if (fdp->fd_ofiles[i] == NULL)
 			continue;
+		/* kqueue descriptors cannot be copied: the slot stays free */
+		if (fdp->fd_ofiles[i]->f_type == DTYPE_KQUEUE) {
+			newfdp->fd_freefile = MIN(newfdp->fd_freefile, i);
+			continue;
+		}
 		newfdp->fd_ofiles[i] = fdp->fd_ofiles[i];
 		FREF(newfdp->fd_ofiles[i]);
 		newfdp->fd_ofileflags[i] = fdp->fd_ofileflags[i];
+		newfdp->fd_openfd++;
+		newfdp->fd_lastfile = i;
 	}
-	newfdp->fd_openfd = fdp->fd_openfd;
-	newfdp->fd_lastfile = fdp->fd_lastfile;
-	newfdp->fd_freefile = fdp->fd_freefile;
 	newfdp->fd_cmask = fdp->fd_cmask;
 	newfdp->fd_refcnt = 1;
 	return newfdp;
@@ -163,6 +172,7 @@ fdfree(struct proc *p)
 
 		if (fp == NULL)
 			continue;
+		knote_fdclose(fdp, i);
 		fdp->fd_ofiles[i] = NULL;
 		(void)FRELE(fp, p);
 	}
@@ -256,6 +266,7 @@ fdinsert(struct filedesc *fdp, int fd, int flags, struct file *fp)
 void
 fdremove(struct filedesc *fdp, int fd)
 {
+	knote_fdclose(fdp, fd);
 	fdp->fd_ofiles[fd] = NULL;
 	fdp->fd_ofileflags[fd] = 0;
 	fdp->fd_openfd--;

@@ -2,6 +2,9 @@
  * kernel/kern_exec.c: execve(2) for static ELF32 i386 programs (OpenBSD's
  * kern_exec.c and exec_elf.c, the part a static program needs).
  *
+ *   0. in a threaded process, the other threads hold still at the user
+ *      boundary (single_thread_set SINGLE_UNWIND, kern_sig.c): if exec
+ *      fails they go on; past step 3 they exit (SINGLE_EXIT)
  *   1. look the path up; it must be a regular file with an ELF32 i386
  *      executable header (else EACCES, ENOEXEC)
  *   2. copy argv and envp in (E2BIG past ARG_MAX)
@@ -256,6 +259,7 @@ exec_commit(struct proc *p, struct vmspace *vm, struct exec_args *ea,
 	strlcpy(pr->ps_comm, base != NULL ? base + 1 : path,
 	    sizeof(pr->ps_comm));
 	atomic_setbits_int(&pr->ps_flags, PS_EXEC);
+	KNOTE(&pr->ps_klist, NOTE_EXEC);
 	pr->ps_acflag &= ~AFORK;
 	pr->ps_sigcode = SIGCODE_VA;
 	pr->ps_sigcookie = arc4random();

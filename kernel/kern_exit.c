@@ -244,7 +244,7 @@ reaper_reap(struct proc *p)
 	uvm_exit(pr);
 	if ((pr->ps_flags & PS_NOZOMBIE) == 0)
 		atomic_setbits_int(&pr->ps_flags, PS_ZOMBIE);
-	knote_locked(&pr->ps_klist, NOTE_EXIT);
+	knote_processexit(pr);
 	if ((pr->ps_flags & PS_NOZOMBIE) == 0) {
 		/* Process is now a true zombie. */
 		prsignal(pr->ps_pptr, SIGCHLD);
@@ -284,6 +284,7 @@ process_zap(struct process *pr)
 	uid_t uid = pr->ps_ucred->cr_ruid;
 	struct proc *p;
 
+	KASSERT(LIST_EMPTY(&pr->ps_ftlist));	/* no thread sleeps */
 	leavepgrp(pr);
 	LIST_REMOVE(pr, ps_sibling);
 	process_clear_orphan(pr);

@@ -154,6 +154,7 @@ ptsignal(struct proc *p, int signum, enum signal_type type)
 	if (signum <= 0 || signum >= NSIG)
 		panic("ptsignal: signal number %d", signum);
 	mask = sigmask(signum);
+	KNOTE(&pr->ps_klist, NOTE_SIGNAL | signum);	/* EVFILT_SIGNAL */
 	if (type == SPROCESS)
 		p = sig_pick_thread(pr, mask);
 

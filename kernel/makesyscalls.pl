@@ -79,6 +79,7 @@ struct itimerval;
 struct sigcontext;
 struct pollfd;
 struct stat;
+struct kevent;
 
 H
 for my $c (@calls) {

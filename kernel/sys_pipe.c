@@ -12,6 +12,13 @@
  * the pipe is full; a write of at most PIPE_BUF bytes is never split
  * between other writers'.  Writing with no reader left is EPIPE, and
  * SIGPIPE to the writer.  O_NONBLOCK turns the waits into EAGAIN.
+ *
+ * kevent(2): EVFILT_READ on the read end (data: the bytes waiting) and
+ * EVFILT_WRITE on the write end (data: the room left) hang their knotes
+ * on the pipe's one klist; every change to the pipe posts to it
+ * (pipe_wakeup), and each filter looks at its own end.  EV_EOF once the
+ * other end is closed.  A knote holds a reference to its end's open
+ * file, so the pipe lives as long as its knotes.
  */
 
 #include <sys/types.h>
@@ -27,6 +34,7 @@
 #include <sys/ucred.h>
 #include <sys/signalvar.h>
 #include <sys/poll.h>
+#include <sys/event.h>
 #include <sys/syscallargs.h>
 #include <lib/libkern/libkern.h>
 #include <uvm/uvm_extern.h>
@@ -40,6 +48,7 @@ struct pipe {
 	u_int	pipe_cnt;		/* bytes in the buffer */
 	int	pipe_readers;		/* open read ends */
 	int	pipe_writers;		/* open write ends */
+	struct	klist pipe_klist;	/* kevent(2) knotes, of both ends */
 };
 
 static struct pool pipe_pool;
@@ -85,6 +94,7 @@ pipe_fill(struct pipe *pp, struct uio *uio)
 static void
 pipe_free(struct pipe *pp)
 {
+	KASSERT(klist_empty(&pp->pipe_klist));
 	uvm_km_free((vaddr_t)pp->pipe_buf, PIPE_SIZE);
 	pool_put(&pipe_pool, pp);
 }
@@ -95,6 +105,7 @@ pipe_wakeup(struct pipe *pp)
 {
 	wakeup(pp);
 	selwakeup();
+	KNOTE(&pp->pipe_klist, 0);
 }
 
 static int
@@ -187,6 +198,94 @@ pipe_poll(struct file *fp, int events, struct proc *p __unused)
 	return revents;
 }
 
+static void
+filt_pipedetach(struct knote *kn)
+{
+	struct pipe *pp = kn->kn_hook;
+
+	klist_remove(&pp->pipe_klist, kn);
+}
+
+/*
+ * EVFILT_READ: data are the bytes waiting; ready with at least one (or
+ * kn_sdata with NOTE_LOWAT), and at end of file, with EV_EOF.
+ */
+static int
+filt_piperead(struct knote *kn, long hint __unused)
+{
+	struct pipe *pp = kn->kn_hook;
+
+	kn->kn_data = pp->pipe_cnt;
+	if (pp->pipe_writers == 0) {
+		kn->kn_flags |= EV_EOF;
+		return 1;
+	}
+	if (kn->kn_sfflags & NOTE_LOWAT)
+		return kn->kn_data >= kn->kn_sdata;
+	return kn->kn_data > 0;
+}
+
+/*
+ * EVFILT_WRITE: data is the room left; ready with PIPE_BUF of it (a
+ * write that would not block), as upstream; EV_EOF with no reader.
+ */
+static int
+filt_pipewrite(struct knote *kn, long hint __unused)
+{
+	struct pipe *pp = kn->kn_hook;
+
+	if (pp->pipe_readers == 0) {
+		kn->kn_data = 0;
+		kn->kn_flags |= EV_EOF;
+		return 1;
+	}
+	kn->kn_data = PIPE_SIZE - pp->pipe_cnt;
+	if (kn->kn_sfflags & NOTE_LOWAT)
+		return kn->kn_data >= kn->kn_sdata;
+	return kn->kn_data >= PIPE_BUF;
+}
+
+static const struct filterops pipe_rfiltops = {
+	.f_flags = FILTEROP_ISFD,
+	.f_detach = filt_pipedetach,
+	.f_event = filt_piperead,
+};
+
+static const struct filterops pipe_wfiltops = {
+	.f_flags = FILTEROP_ISFD,
+	.f_detach = filt_pipedetach,
+	.f_event = filt_pipewrite,
+};
+
+/*
+ * fo_kqfilter: EVFILT_READ on the read end, EVFILT_WRITE on the write
+ * end.  PORT: upstream's pipes are a pair, and a read knote on the
+ * write end watches a direction nobody writes; here it is EINVAL.
+ */
+static int
+pipe_kqfilter(struct file *fp, struct knote *kn)
+{
+	struct pipe *pp = fp->f_data;
+
+	switch (kn->kn_filter) {
+	case EVFILT_READ:
+		if ((fp->f_flag & FREAD) == 0)
+			return EINVAL;
+		kn->kn_fop = &pipe_rfiltops;
+		break;
+	case EVFILT_WRITE:
+		if ((fp->f_flag & FWRITE) == 0)
+			return EINVAL;
+		kn->kn_fop = &pipe_wfiltops;
+		break;
+	default:
+		return EINVAL;
+	}
+	kn->kn_hook = pp;
+	klist_insert(&pp->pipe_klist, kn);
+	return 0;
+}
+
 /* fstat(2) of either end: a fifo, st_size the bytes waiting in it. */
 static int
 pipe_stat(struct file *fp, struct stat *sb, struct proc *p)
@@ -210,6 +309,7 @@ static const struct fileops pipeops = {
 	.fo_close = pipe_close,
 	.fo_poll = pipe_poll,
 	.fo_stat = pipe_stat,
+	.fo_kqfilter = pipe_kqfilter,
 };
 
 /* A new open file for one end of pp, in descriptor *fdp. */

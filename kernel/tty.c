@@ -152,6 +152,18 @@ ttyrub(struct tty *tp)
 	}
 }
 
+/*
+ * Readers may have something now: wake those in read(2), select(2) and
+ * poll(2), and post to the kevent(2) knotes (upstream's ttwakeup).
+ */
+static void
+ttwakeup(struct tty *tp)
+{
+	wakeup(&tp->t_canq);
+	selwakeup();
+	KNOTE(&tp->t_rklist, 0);
+}
+
 /* The typed line is finished: hand it to readers, ending with eol. */
 static void
 ttyendline(struct tty *tp, int eol)
@@ -163,8 +175,7 @@ ttyendline(struct tty *tp, int eol)
 		tp->t_rawq.q_tail++;
 	}
 	ttyq_put(&tp->t_canq, eol);
-	wakeup(&tp->t_canq);
-	selwakeup();
+	ttwakeup(tp);
 }
 
 /*
@@ -234,8 +245,7 @@ ttyinput(int c, struct tty *tp)
 	if ((tp->t_lflag & ICANON) == 0) {
 		ttyq_put(&tp->t_canq, c);
 		ttyecho(c, tp);
-		wakeup(&tp->t_canq);
-		selwakeup();
+		ttwakeup(tp);
 		return;
 	}
 	if (ttycanon(c, tp))
@@ -491,8 +501,7 @@ ttsetattr(struct tty *tp, u_long cmd, const struct termios *t)
 		}
 	}
 	tp->t_termios = *t;
-	wakeup(&tp->t_canq);
-	selwakeup();
+	ttwakeup(tp);
 }
 
 /*

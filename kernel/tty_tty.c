@@ -28,6 +28,7 @@
 #include <sys/proc.h>
 #include <sys/tty.h>
 #include <sys/poll.h>
+#include <sys/event.h>
 #include <lib/libkern/libkern.h>
 
 /*
@@ -115,6 +116,17 @@ ctty_vop_poll(struct vnode *vp __unused, int events)
 	return ttyvp->v_op->vop_poll(ttyvp, events);
 }
 
+/* kevent(2): the terminal's filter; always ready when there is none. */
+static int
+ctty_vop_kqfilter(struct vnode *vp __unused, struct knote *kn)
+{
+	struct vnode *ttyvp = cttyvp(curproc->p_p);
+
+	if (ttyvp == NULL || ttyvp->v_op->vop_kqfilter == NULL)
+		return seltrue_kqfilter(kn);
+	return ttyvp->v_op->vop_kqfilter(ttyvp, kn);
+}
+
 /* VOP_GETATTR: a character device, OpenBSD/i386's cdev 1, minor 0. */
 static int
 ctty_vop_getattr(struct vnode *vp, struct vattr *vap)
@@ -136,6 +148,7 @@ static const struct vops ctty_vops = {
 	.vop_getattr = ctty_vop_getattr,
 	.vop_ioctl = ctty_vop_ioctl,
 	.vop_open = ctty_vop_open,
+	.vop_kqfilter = ctty_vop_kqfilter,
 };
 
 static struct vnode ctty_vnode = {

@@ -14,6 +14,7 @@
 #include <sys/uio.h>
 #include <sys/vnode.h>
 #include <sys/poll.h>
+#include <sys/event.h>
 #include <sys/stat.h>
 #include <sys/errno.h>
 #include <lib/libkern/libkern.h>
@@ -65,6 +66,20 @@ vn_poll(struct file *fp, int events, struct proc *p __unused)
 	if (vp->v_op->vop_poll != NULL)
 		return vp->v_op->vop_poll(vp, events);
 	return events & (POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM);
+}
+
+/*
+ * kevent(2) on a vnode: the device's filter, or for a file in memory,
+ * always ready (upstream's seltrue_kqfilter).
+ */
+static int
+vn_kqfilter(struct file *fp, struct knote *kn)
+{
+	struct vnode *vp = fp->f_data;
+
+	if (vp->v_op->vop_kqfilter != NULL)
+		return vp->v_op->vop_kqfilter(vp, kn);
+	return seltrue_kqfilter(kn);
 }
 
 /* The S_IF* bits of a vnode type. */
@@ -145,4 +160,5 @@ const struct fileops vnops = {
 	.fo_poll = vn_poll,
 	.fo_stat = vn_statfile,
 	.fo_ioctl = vn_ioctl,
+	.fo_kqfilter = vn_kqfilter,
 };

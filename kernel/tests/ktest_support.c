@@ -444,6 +444,10 @@ kt_event(struct knote *kn, long hint)
 	return kn != &kt_kn[1];
 }
 
+static const struct filterops kt_filtops = {
+	.f_event = kt_event,
+};
+
 KTEST(klist_knote)
 {
 	struct klist kl;
@@ -453,7 +457,7 @@ KTEST(klist_knote)
 	KT_ASSERT(klist_empty(&kl));
 	memset(kt_kn, 0, sizeof(kt_kn));
 	for (i = 0; i < 3; i++) {
-		kt_kn[i].kn_event = kt_event;
+		kt_kn[i].kn_fop = &kt_filtops;
 		kt_hints[i] = 0;
 		klist_insert(&kl, &kt_kn[i]);
 	}
@@ -462,9 +466,9 @@ KTEST(klist_knote)
 	knote_locked(&kl, NOTE_FORK | 42);
 	for (i = 0; i < 3; i++)
 		KT_EQ(kt_hints[i], NOTE_FORK | 42);
-	KT_EQ(kt_kn[0].kn_active, 1);
-	KT_EQ(kt_kn[1].kn_active, 0);
-	KT_EQ(kt_kn[2].kn_active, 1);
+	KT_EQ(kt_kn[0].kn_status & KN_ACTIVE, KN_ACTIVE);
+	KT_EQ(kt_kn[1].kn_status & KN_ACTIVE, 0);
+	KT_EQ(kt_kn[2].kn_status & KN_ACTIVE, KN_ACTIVE);
 
 	klist_remove(&kl, &kt_kn[1]);
 	klist_remove(&kl, &kt_kn[0]);

@@ -215,6 +215,30 @@ check "... and the tree, forktree under sh" \
 check "... three forks in all (sh, then forktree's two)" \
     test "$(count '^\[[0-9]+\] fork -> [0-9]+$')" = 3
 wait_prompts 41
+# Issue 8: procwatch -t follows the same tree through kqueue's NOTE_TRACK.
+pw='^ +[0-9]+\.[0-9]{3} pid [0-9]+'
+printf '%s\r' "procwatch -t sh -c 'forktree 1'" >&3
+check "procwatch -t: the shell's fork of forktree is reported" \
+    wait_match "$pw fork -> [0-9]+\$"
+check "... forktree's exec" wait_match "$pw exec forktree\$"
+wait_prompts 42
+check "... three forks in all (sh, then forktree's two)" \
+    test "$(count "$pw fork -> [0-9]+\$")" = 3
+check "... and four exits, each 0" test "$(count "$pw exit 0\$")" = 4
+# Without -t: only the shell (no child's exit); its death by a signal.
+printf '%s\r' "procwatch sh -c 'kill -11 \$\$'" >&3
+check "procwatch: a process killed by a signal" \
+    wait_match "$pw killed by SIGSEGV\$"
+wait_prompts 43
+check "... and no other process's exit" test "$(count "$pw exit 0\$")" = 4
+# kevent's EVFILT_READ on the console: a typed line makes it readable.
+printf '/regress/kqueue-tty; echo status $?\r' >&3
+check "kqueue-tty waits on the console" wait_match '^kqueue-tty: waiting$'
+printf 'abc\r' >&3
+check "... a line makes it readable, 4 bytes, read whole" \
+    wait_match '^kqueue-tty: readable 4 bytes, read 4: abc$'
+check "... exit 0" wait_match '^status 0$'
+wait_prompts 44
 echo "quit" >&4
 wait "$qemu"
 exec 3>&- 4>&-

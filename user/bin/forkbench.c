@@ -14,6 +14,7 @@
  *   ptrace_stop_continue  a traced child's signal stop and PT_CONTINUE
  *   fork_traced      fork + _exit + waitpid in a child traced with
  *                    PTRACE_FORK, the stops included
+ *   kevent_fork_notify  from fork to its NOTE_FORK in the parent's kevent
  *   thread_create_join  pthread_create of a thread that returns at once,
  *                    and pthread_join (stack mmap and munmap included)
  *   futex_pingpong   two threads of one process wake each other through
@@ -30,6 +31,7 @@
  */
 
 #include <sys/types.h>
+#include <sys/event.h>
 #include <sys/mman.h>
 #include <sys/ptrace.h>
 #include <sys/futex.h>
@@ -267,6 +269,40 @@ fork_traced(int n)
 	report("fork_traced", t0, n);
 }
 
+/*
+ * A process watching itself with EVFILT_PROC NOTE_FORK: the time from
+ * calling fork to kevent returning the NOTE_FORK event, in the parent:
+ * fork1 and its knote_locked(), the activation, fork's return, and
+ * kevent's scan and copyout.  The child's exit and the wait are not
+ * timed.
+ */
+static void
+kevent_fork_notify(int n)
+{
+	struct kevent kev;
+	uint64_t t0, sum = 0;
+	int kq = kqueue(), i;
+	pid_t pid;
+
+	EV_SET(&kev, getpid(), EVFILT_PROC, EV_ADD, NOTE_FORK, 0, NULL);
+	if (kq == -1 || kevent(kq, &kev, 1, NULL, 0, NULL) == -1) {
+		printf("forkbench: kqueue failed\n");
+		return;
+	}
+	mark();
+	for (i = 0; i < n; i++) {
+		t0 = now();
+		if ((pid = fork()) == 0)
+			_exit(0);
+		if (kevent(kq, NULL, 0, &kev, 1, NULL) != 1 ||
+		    (kev.fflags & NOTE_FORK) == 0)
+			printf("forkbench: no NOTE_FORK\n");
+		sum += now() - t0;
+		waitpid(pid, NULL, 0);
+	}
+	mark();
+	printf("bench kevent_fork_notify %lu\n", (unsigned long)(sum / n));
+	close(kq);
 static void *
 thread_nop(void *arg)
 {
@@ -363,6 +399,7 @@ static const struct {
 	{ "getpid", getpid_loop },
 	{ "ptrace_stop_continue", ptrace_stop_continue },
 	{ "fork_traced", fork_traced },
+	{ "kevent_fork_notify", kevent_fork_notify },
 	{ "thread_create_join", thread_create_join },
 	{ "futex_pingpong", futex_pingpong },
 	{ "mutex_uncontended", mutex_uncontended },
@@ -389,6 +426,7 @@ main(int argc, char *argv[])
 		fork_heap(sizes[i], 50);
 	ptrace_stop_continue(200);
 	fork_traced(50);
+	kevent_fork_notify(50);
 	thread_create_join(50);
 	futex_pingpong(500);
 	mutex_uncontended(10000);

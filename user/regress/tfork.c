@@ -404,19 +404,30 @@ test_bad_tid(void)
 	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV);
 }
 
-/* Threads of a process, through kern.proc with KERN_PROC_SHOW_THREADS. */
+/* The states of pid's threads, through kern.proc; how many there are. */
 static int
-count_threads(pid_t pid)
+thread_states(pid_t pid, int *stat, int max)
 {
 	int mib[6] = { CTL_KERN, KERN_PROC,
 	    KERN_PROC_PID | KERN_PROC_SHOW_THREADS, pid,
 	    sizeof(struct kinfo_proc), 16 };
 	static struct kinfo_proc kp[16];
 	size_t len = sizeof(kp);
+	int i, n;
 
 	if (sysctl(mib, 6, kp, &len, NULL, 0) == -1)
 		return -1;
-	return len / sizeof(kp[0]);
+	n = len / sizeof(kp[0]);
+	for (i = 0; stat != NULL && i < n && i < max; i++)
+		stat[i] = kp[i].p_stat;
+	return n;
+}
+
+/* How many threads pid has. */
+static int
+count_threads(pid_t pid)
+{
+	return thread_states(pid, NULL, 0);
 }
 
 /* fork in a threaded process: the child has one thread, the caller. */
@@ -443,6 +454,111 @@ test_fork(void)
 	close(p[1]);
 	stop_spin = 1;
 	thr_join(&t);
+}
+
+static void
+fn_loop(struct thr *t)
+{
+	(void)t;
+	for (;;)
+		continue;
+}
+
+/*
+ * Job control stops every thread (two that never enter the kernel on
+ * their own, and one asleep in a futex), SIGCONT starts them again, and
+ * SIGKILL from outside ends them all.
+ */
+static void
+test_stop_kill(void)
+{
+	static struct thr t[2];
+	static volatile uint32_t never;
+	int p[2], status, stat[4], n, i;
+	pid_t pid;
+	char c;
+
+	pipe(p);
+	if ((pid = fork()) == 0) {
+		thr_create(&t[0], fn_loop);
+		thr_create(&t[1], fn_loop);
+		write(p[1], "x", 1);
+		for (;;)
+			futex(&never, FUTEX_WAIT, 0, NULL, NULL);
+	}
+	CHECK(read(p[0], &c, 1) == 1);
+	CHECK(kill(pid, SIGSTOP) == 0);
+	CHECK(waitpid(pid, &status, WUNTRACED) == pid && WIFSTOPPED(status));
+	/* A spinning thread stops at its next clock tick. */
+	for (i = 0; i < 50; i++) {
+		n = thread_states(pid, stat, 4);
+		if (n == 3 && stat[0] == 4 && stat[1] == 4 && stat[2] == 4)
+			break;
+		usleep(10000);
+	}
+	CHECK(n == 3);
+	CHECK(stat[1] == 4 && stat[2] == 4);	/* SSTOP */
+	CHECK(kill(pid, SIGCONT) == 0);
+	CHECK(waitpid(pid, &status, WCONTINUED) == pid &&
+	    WIFCONTINUED(status));
+	CHECK(kill(pid, SIGKILL) == 0);
+	CHECK(waitpid(pid, &status, 0) == pid && WIFSIGNALED(status) &&
+	    WTERMSIG(status) == SIGKILL);
+	close(p[0]);
+	close(p[1]);
+}
+
+static int exec_pipe[2];
+
+/* Exec while the first thread sleeps in a pipe read. */
+static void
+fn_exec_sh(struct thr *t)
+{
+	char *argv[] = { "sh", "-c", "exit 6", NULL }, *envp[] = { NULL };
+
+	(void)t;
+	execve("/bin/sh", argv, envp);
+	_exit(99);
+}
+
+/* An exec that fails leaves the other threads as they were. */
+static void
+fn_exec_bad(struct thr *t)
+{
+	char *argv[] = { "nothing", NULL }, *envp[] = { NULL };
+
+	t->result = execve("/nonexistent", argv, envp) == -1 ?
+	    errno : 0;
+	write(exec_pipe[1], "y", 1);
+}
+
+static void
+test_exec_sleeping(void)
+{
+	static struct thr t;
+	int status = -1, p[2];
+	pid_t pid;
+	char c;
+
+	pipe(p);
+	if ((pid = fork()) == 0) {
+		thr_create(&t, fn_exec_sh);
+		read(p[0], &c, 1);	/* nobody writes: only exec ends it */
+		_exit(97);
+	}
+	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+	    WEXITSTATUS(status) == 6);
+	close(p[0]);
+	close(p[1]);
+
+	/* Failing: the reader is woken by the unwind and reads on. */
+	pipe(exec_pipe);
+	CHECK(thr_create(&t, fn_exec_bad) > 0);
+	CHECK(read(exec_pipe[0], &c, 1) == 1 && c == 'y');
+	thr_join(&t);
+	CHECK(t.result == ENOENT);
+	close(exec_pipe[0]);
+	close(exec_pipe[1]);
 }
 
 /* Create threads spinning on stop_spin until one fails; how many did. */
@@ -512,6 +628,8 @@ main(void)
 	test_whole_process();
 	test_bad_tid();
 	test_fork();
+	test_stop_kill();
+	test_exec_sleeping();
 	test_maxthread();
 	printf("regress/tfork: %d failure%s\n", failures,
 	    failures == 1 ? "" : "s");

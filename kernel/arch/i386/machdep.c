@@ -164,6 +164,7 @@ cpu_startup(void)
 		printf("memory: the loader gave no memory map; sizes are "
 		    "from the basic memory tag\n");
 	identifycpu();
+	pmap_global_init();
 	npxinit();
 	acpi_attach();
 }

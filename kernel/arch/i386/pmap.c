@@ -41,6 +41,8 @@
 #include <machine/param.h>
 #include <machine/cpufunc.h>
 #include <machine/pmap.h>
+#include <machine/cpu.h>
+#include <machine/specialreg.h>
 #include <machine/multiboot2.h>
 
 paddr_t avail_start, avail_end;
@@ -49,6 +51,9 @@ vaddr_t virtual_end = VM_MAX_KERNEL_ADDRESS;
 
 extern char kernel_end[];
 extern pd_entry_t boot_pd[];
+
+/* PG_G where the CPU has global pages (pmap_global_init), else 0. */
+pt_entry_t pmap_pg_g;
 
 void	uvm_page_physload(paddr_t start, paddr_t end);
 
@@ -152,6 +157,38 @@ pmap_bootstrap(void)
 	lcr3(rcr3());
 }
 
+/*
+ * Mark every kernel mapping global (PG_G) and turn global pages on, where
+ * the CPU has them (PGE, the Pentium Pro and later).  Every task switch
+ * loads CR3 from the new TSS, even between two threads of one process,
+ * and a CR3 load empties the TLB; global entries stay, so the kernel's
+ * half need not be walked again after each switch.  The user half is not
+ * global: it differs between processes.  Kernel mappings change only
+ * through pmap_kenter_pa and pmap_kremove, whose invlpg drops a global
+ * entry too.
+ * => after identifycpu() and bootmap_init() (no identity map is left)
+ */
+void
+pmap_global_init(void)
+{
+	pt_entry_t *pt;
+	u_int i, j;
+
+	if ((cpu_ident.ci_feature_flags & CPUID_PGE) == 0)
+		return;
+	pmap_pg_g = PG_G;
+	for (i = pdei(KERNBASE); i < NPDEPG; i++) {
+		if ((boot_pd[i] & PG_V) == 0)
+			continue;
+		pt = (pt_entry_t *)PTOV(boot_pd[i] & PG_FRAME);
+		for (j = 0; j < NPTEPG; j++)
+			if (pt[j] & PG_V)
+				pt[j] |= PG_G;
+	}
+	lcr4(rcr4() | CR4_PGE);
+	printf("pmap: kernel pages global (PGE)\n");
+}
+
 /* Hand [start, end) to the page allocator, minus any boot modules. */
 static void
 pmap_physload_range(paddr_t start, paddr_t end)
@@ -230,7 +267,8 @@ pmap_kenter_pa(vaddr_t va, paddr_t pa, vm_prot_t prot)
 
 	KASSERT(pte != NULL);
 	KASSERT(va >= VM_MIN_KERNEL_ADDRESS && va < VM_MAX_KERNEL_ADDRESS);
-	*pte = (pa & PG_FRAME) | PG_V | ((prot & PROT_WRITE) ? PG_RW : 0);
+	*pte = (pa & PG_FRAME) | PG_V | pmap_pg_g |
+	    ((prot & PROT_WRITE) ? PG_RW : 0);
 	invlpg(va);
 }
 

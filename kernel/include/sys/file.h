@@ -18,6 +18,7 @@ struct proc;
 struct uio;
 struct file;
 struct stat;
+struct knote;
 
 struct fileops {
 	int	(*fo_read)(struct file *, struct uio *, int);
@@ -27,6 +28,11 @@ struct fileops {
 	int	(*fo_poll)(struct file *, int events, struct proc *);
 	int	(*fo_stat)(struct file *, struct stat *, struct proc *);
 	int	(*fo_ioctl)(struct file *, u_long, caddr_t, struct proc *);
+	/*
+	 * kevent(2)'s EVFILT_READ/EVFILT_WRITE: hang the knote on the
+	 * object and set its kn_fop (NULL: EINVAL).
+	 */
+	int	(*fo_kqfilter)(struct file *, struct knote *);
 };
 
 struct file {
@@ -41,6 +47,7 @@ struct file {
 
 #define DTYPE_VNODE	1	/* a file or a device */
 #define DTYPE_PIPE	3
+#define DTYPE_KQUEUE	4	/* kqueue(2); not copied by fork */
 
 #define FREF(fp)	((fp)->f_count++)
 #define FRELE(fp, p)	(--(fp)->f_count == 0 ? closef((fp), (p)) : 0)

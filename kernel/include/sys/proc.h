@@ -103,8 +103,9 @@ struct process {
 	struct	vmspace *ps_vmspace;	/* address space */
 	pid_t	ps_pid;			/* process identifier */
 
-	LIST_HEAD(futex_list, futex) ps_ftlist;	/* private futexes (sys_futex.c) */
-	TAILQ_HEAD(, tslpentry) ps_tslpqueue;	/* FIXME: thrsleep (issue 8) */
+	LIST_HEAD(futex_list, futex) ps_ftlist;	/* sys_futex.c */
+	TAILQ_HEAD(, tslpentry) ps_tslpqueue;	/* unused: no __thrsleep(2),
+						 * futex(2) replaced it */
 	struct	rwlock	ps_lock;	/* per-process rwlock */
 	struct	mutex	ps_mtx;		/* per-process mutex */
 

@@ -8,6 +8,7 @@
 
 #include <sys/termios.h>
 #include <sys/ttycom.h>
+#include <sys/event.h>
 
 #define TTYHOG		256		/* bytes a queue holds */
 
@@ -31,6 +32,7 @@ struct tty {
 	struct	pgrp *t_pgrp;		/* the foreground process group */
 	void	(*t_oproc)(int);	/* the device's output, a byte */
 	int	t_column;		/* where the echo is, for erase */
+	struct	klist t_rklist;	/* kevent(2) EVFILT_READ knotes */
 };
 #define t_iflag	t_termios.c_iflag
 #define t_oflag	t_termios.c_oflag

@@ -24,6 +24,7 @@ typedef unsigned long	vaddr_t;	/* virtual address */
 typedef unsigned long	paddr_t;	/* physical address */
 typedef unsigned long	vsize_t;
 typedef unsigned long	psize_t;
+typedef unsigned long	__uintptr_t;	/* OpenBSD/i386's: struct kevent */
 
 typedef long		ssize_t;
 typedef int64_t		off_t;

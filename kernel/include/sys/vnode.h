@@ -15,6 +15,7 @@ struct uio;
 struct proc;
 struct ucred;
 struct vnode;
+struct knote;
 
 enum vtype { VNON, VREG, VDIR, VBLK, VCHR, VLNK, VSOCK, VFIFO, VBAD };
 
@@ -59,6 +60,8 @@ struct vops {
 	int	(*vop_ioctl)(struct vnode *, u_long, caddr_t, int,
 		    struct proc *);
 	int	(*vop_open)(struct vnode *, int, struct proc *);
+	/* kevent(2): EVFILT_READ/_WRITE (NULL: always ready, seltrue). */
+	int	(*vop_kqfilter)(struct vnode *, struct knote *);
 };
 
 struct vnode {

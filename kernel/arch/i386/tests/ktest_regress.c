@@ -18,6 +18,8 @@
 #include <sys/resourcevar.h>
 #include <sys/file.h>
 #include <sys/vnode.h>
+#include <sys/event.h>
+#include <sys/pool.h>
 #include <sys/ktest.h>
 #include <sys/proc_ktest.h>
 #include <lib/libkern/libkern.h>
@@ -75,16 +77,18 @@ KTEST(regress_programs)
 	    "/regress/libc", "/regress/libc2", "/regress/tty",
 	    "/regress/sh", "/regress/ptrace", "/regress/tracers",
 	    "/regress/tfork", "/regress/threads",
-	    "/regress/threads-counter", "/regress/threads-handoff" };
+	    "/regress/threads-counter", "/regress/threads-handoff",
+	    "/regress/kqueue" };
 	struct proc_baseline b;
 	struct fu_ctx c;
-	u_int i, vrefs;
+	u_int i, vrefs, knotes;
 	int status;
 
 	if (rootvnode == NULL)
 		ktest_skip("no ramdisk");
 	proc_baseline(&b);
 	vrefs = tarfs_refs();
+	knotes = knote_pool.pr_nout + kqueue_pool.pr_nout;
 	for (i = 0; i < nitems(progs); i++) {
 		memset(&c, 0, sizeof(c));
 		c.code = trap_code;
@@ -99,4 +103,5 @@ KTEST(regress_programs)
 	}
 	KT_PROC_BASELINE(&b);
 	KT_EQ(tarfs_refs(), vrefs);	/* cwd, files, text: all let go */
+	KT_EQ(knote_pool.pr_nout + kqueue_pool.pr_nout, knotes);
 }

@@ -93,6 +93,22 @@ lcr3(u_int v)
 	__asm volatile("movl %0, %%cr3" : : "r"(v) : "memory");
 }
 
+static inline u_int
+rcr4(void)
+{
+	u_int v;
+
+	__asm volatile("movl %%cr4, %0" : "=r"(v));
+	return v;
+}
+
+/* Toggling CR4.PGE flushes the whole TLB, global entries too. */
+static inline void
+lcr4(u_int v)
+{
+	__asm volatile("movl %0, %%cr4" : : "r"(v) : "memory");
+}
+
 static inline void
 invlpg(vaddr_t va)
 {

@@ -26,6 +26,7 @@ typedef uint32_t pd_entry_t;	/* a page directory entry */
 #define PG_u		0x004	/* user-accessible */
 #define PG_A		0x020	/* accessed (set by the CPU) */
 #define PG_M		0x040	/* modified (set by the CPU) */
+#define PG_G		0x100	/* global: kept in the TLB across CR3 loads */
 #define PG_FRAME	0xfffff000
 
 #define PDSLOT_KERN	(KERNBASE >> PDSHIFT)	/* 768: first kernel PDE */
@@ -97,6 +98,8 @@ extern vaddr_t virtual_avail, virtual_end;	/* uvm_km's address space */
 struct vm_page;
 
 void	pmap_bootstrap(void);
+void	pmap_global_init(void);
+extern pt_entry_t pmap_pg_g;
 void	pmap_zero_page(struct vm_page *);
 void	pmap_copy_page(struct vm_page *src, struct vm_page *dst);
 void	pmap_physload(void);

@@ -10,6 +10,8 @@
 #define CR0_WP	0x00010000	/* supervisor writes honour read-only pages */
 #define CR0_PG	0x80000000	/* paging */
 
+#define CR4_PGE	0x00000080	/* global pages survive a CR3 load */
+
 /* CPUID leaf 1, %edx */
 #define CPUID_FPU	0x00000001
 #define CPUID_VME	0x00000002
