@@ -303,6 +303,8 @@ kevent_fork_notify(int n)
 	mark();
 	printf("bench kevent_fork_notify %lu\n", (unsigned long)(sum / n));
 	close(kq);
+}
+
 static void *
 thread_nop(void *arg)
 {
