@@ -201,7 +201,7 @@ __stdio_readahead(FILE *fp)
 	return fp->_rlen - fp->_rpos + (fp->_ungot != EOF);
 }
 
-/* Write what waits in every stream, each under its lock (exit, fflush(NULL)). */
+/* Write what waits in every stream, each under its lock (exit, fflush). */
 void
 __stdio_flushall(void)
 {

@@ -35,7 +35,7 @@ int	_thread_timeout(clockid_t, const struct timespec *,
 #define _THREAD_UNLOCK(l)	do { if (__isthreaded) _thread_unlock(l); } \
 				while (0)
 
-/* malloc's one lock (malloc.c), held across fork so the child's heap is whole. */
+/* malloc's one lock (malloc.c), held across fork: the child's heap is whole. */
 void	_thread_malloc_lock(void);
 void	_thread_malloc_unlock(void);
 
