@@ -459,10 +459,42 @@ child_with_threads(void *(*fn)(void *), void *arg)
 	return status;
 }
 
+static void *
+fn_late_exit(void *arg)
+{
+	usleep(20000);
+	exit((intptr_t)arg);
+}
+
+/*
+ * pthread_exit from the main thread of a forked child: the process lives
+ * on until its other thread exits with 24 (not 0, as it would be if the
+ * main thread's exit had ended it).  => the child's wait status.
+ */
+static int
+child_main_pthread_exit(void)
+{
+	pthread_t t;
+	pid_t pid;
+	int status = -1;
+
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		pthread_create(&t, NULL, fn_late_exit, (void *)24);
+		pthread_exit(NULL);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return status;
+}
+
 static void
 test_exit_exec(void)
 {
 	int status, nthreads = sysctl_int(KERN_NTHREADS);
+
+	status = child_main_pthread_exit();
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 24);
 
 	status = child_with_threads(fn_exit, (void *)23);
 	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 23);
