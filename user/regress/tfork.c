@@ -48,6 +48,8 @@ static int failures;
 /* A thread: its TCB (whose first word points at itself) and its stack. */
 struct thr {
 	struct thr *self;		/* %gs:0 */
+	int	errno_slot;		/* %gs:4: libc's stubs keep errno
+					   here (user/include/tib.h) */
 	volatile pid_t tid;		/* the kernel writes it; 0 at exit */
 	volatile pid_t seen_tid;	/* getthrid(), from the thread */
 	void	*seen_gs0, *seen_tcb;
