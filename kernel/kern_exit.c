@@ -284,7 +284,6 @@ process_zap(struct process *pr)
 	uid_t uid = pr->ps_ucred->cr_ruid;
 	struct proc *p;
 
-	KASSERT(LIST_EMPTY(&pr->ps_ftlist));	/* no thread sleeps */
 	leavepgrp(pr);
 	LIST_REMOVE(pr, ps_sibling);
 	process_clear_orphan(pr);

@@ -6,28 +6,32 @@
  * A futex is any 32-bit word of user memory.  User code changes the word
  * with atomic instructions and enters the kernel only to sleep until the
  * word changes (FUTEX_WAIT) or to wake sleepers (FUTEX_WAKE,
- * FUTEX_REQUEUE).  The kernel keeps a struct futex only while someone
- * sleeps on the word:
+ * FUTEX_REQUEUE).  The kernel keeps nothing for a word nobody sleeps on:
+ * a sleeping thread carries the word's name in its struct proc
+ * (p_futex) and hangs on one of a few hash chains, in the order the
+ * threads went to sleep:
  *
- *   pr->ps_ftlist  -> futex { off = va }      -> thread -> thread
- *   ftlist_shared  -> futex { amap, off }     -> thread
+ *   futex_hash[hash(owner, off)] -> thread -> thread -> thread
+ *                                   (pr, va)  (pr, va)  (amap, off)
  *
  * A word is named by the process and its address, except in memory
  * shared with other processes (minherit MAP_INHERIT_SHARE), where it is
  * named by the memory itself (the amap and the offset in it) so that
- * every process sharing it finds the same futex.  FUTEX_PRIVATE_FLAG
+ * every process sharing it finds the same sleepers.  FUTEX_PRIVATE_FLAG
  * skips that lookup: the caller promises the word is its own.
+ * PORT: upstream keeps a struct futex per word from a pool; here nothing
+ * is allocated, so a wait costs no pool traffic (futex_pingpong in
+ * docs/performance.md).
  *
  * WAIT's check of the word and its going to sleep cannot be split by a
- * wakeup: both happen under the kernel lock without sleeping between
- * (the struct futex is allocated before the word is read).
+ * wakeup: both happen under the kernel lock with nothing that sleeps in
+ * between (the read of the word comes first).
  */
 
 #include <sys/types.h>
 #include <sys/param.h>
 #include <sys/systm.h>
 #include <sys/errno.h>
-#include <sys/pool.h>
 #include <sys/proc.h>
 #include <sys/time.h>
 #include <sys/futex.h>
@@ -35,108 +39,75 @@
 #include <uvm/uvm_extern.h>
 #include <uvm/uvm_map.h>
 
-struct futex {
-	LIST_ENTRY(futex) ft_list;	/* on ps_ftlist or ftlist_shared */
-	TAILQ_HEAD(, proc) ft_threads;	/* sleepers, through p_fut_link */
-	struct	vm_amap *ft_amap;	/* shared memory, or NULL */
-	vaddr_t	ft_off;			/* offset in it, or the address */
-};
+#define FUTEX_HASH	64		/* chains; a power of two */
 
-static struct pool futex_pool;
-static struct futex_list ftlist_shared = LIST_HEAD_INITIALIZER(ftlist_shared);
+static TAILQ_HEAD(futex_chain, proc) futex_hash[FUTEX_HASH];
 
-/* Set up the pool futexes come from.  => once, from main(). */
+/* Empty chains.  => once, from main(). */
 void
 futex_init(void)
 {
-	pool_init(&futex_pool, sizeof(struct futex), 0, IPL_NONE, PR_WAITOK,
-	    "futexpl", NULL);
+	int i;
+
+	for (i = 0; i < FUTEX_HASH; i++)
+		TAILQ_INIT(&futex_hash[i]);
+}
+
+/* The chain the sleepers on the word named f hang on. */
+static struct futex_chain *
+futex_chain(const struct futex *f)
+{
+	u_long h = (f->ft_off >> 2) ^ ((u_long)f->ft_owner >> 6);
+
+	return &futex_hash[h & (FUTEX_HASH - 1)];
+}
+
+static int
+futex_same(const struct futex *a, const struct futex *b)
+{
+	return a->ft_owner == b->ft_owner && a->ft_off == b->ft_off;
 }
 
 /*
- * The name of the word at uaddr in p's process: *amap and *off.  Shared
- * memory is named by its amap unless the caller said FUTEX_PRIVATE_FLAG.
+ * The name of the word at uaddr in p's process, in *f.  Shared memory
+ * is named by its amap unless the caller said FUTEX_PRIVATE_FLAG.
  * => EFAULT if nothing is mapped there, EINVAL if it is not aligned
  */
 static int
-futex_key(struct proc *p, vaddr_t uaddr, int private, struct vm_amap **amap,
-    vaddr_t *off)
+futex_key(struct proc *p, vaddr_t uaddr, int private, struct futex *f)
 {
 	struct vm_map_entry *e;
 
 	if (uaddr & (sizeof(uint32_t) - 1))
 		return EINVAL;
-	*amap = NULL;
-	*off = uaddr;
+	f->ft_owner = p->p_p;
+	f->ft_off = uaddr;
 	if (private)
 		return 0;
 	e = uvm_map_lookup(&p->p_vmspace->vm_map, uaddr);
 	if (e == NULL)
 		return EFAULT;
 	if (e->inheritance == MAP_INHERIT_SHARE && e->aref != NULL) {
-		*amap = e->aref;
-		*off = uaddr - e->start;
+		f->ft_owner = e->aref;
+		f->ft_off = uaddr - e->start;
 	}
 	return 0;
 }
 
-/* The list futexes named like this live on. */
-static struct futex_list *
-futex_list(struct proc *p, struct vm_amap *amap)
-{
-	return amap != NULL ? &ftlist_shared : &p->p_p->ps_ftlist;
-}
-
-/* The futex named (amap, off), or NULL if nobody sleeps on it. */
-static struct futex *
-futex_lookup(struct proc *p, struct vm_amap *amap, vaddr_t off)
-{
-	struct futex *f;
-
-	LIST_FOREACH(f, futex_list(p, amap), ft_list)
-		if (f->ft_amap == amap && f->ft_off == off)
-			return f;
-	return NULL;
-}
-
-/* Free f once its last sleeper has left. */
+/* Hang q on the chain of the word named f. */
 static void
-futex_release(struct futex *f)
+futex_enqueue(struct proc *q, const struct futex *f)
 {
-	if (f != NULL && TAILQ_EMPTY(&f->ft_threads)) {
-		LIST_REMOVE(f, ft_list);
-		pool_put(&futex_pool, f);
-	}
+	q->p_futex = *f;
+	TAILQ_INSERT_TAIL(futex_chain(f), q, p_fut_link);
 }
 
-/* Queue curproc on the futex (amap, off), using spare if it is new. */
-static struct futex *
-futex_enqueue(struct proc *p, struct vm_amap *amap, vaddr_t off,
-    struct futex **spare)
-{
-	struct futex *f;
-
-	if ((f = futex_lookup(p, amap, off)) == NULL) {
-		f = *spare;
-		*spare = NULL;
-		TAILQ_INIT(&f->ft_threads);
-		f->ft_amap = amap;
-		f->ft_off = off;
-		LIST_INSERT_HEAD(futex_list(p, amap), f, ft_list);
-	}
-	TAILQ_INSERT_TAIL(&f->ft_threads, p, p_fut_link);
-	p->p_futex = f;
-	return f;
-}
-
-/* Take q off the futex it sleeps on (a waker's, or its own doing). */
+/* Take q off its chain (a waker's doing, or its own). */
 static void
 futex_dequeue(struct proc *q)
 {
-	struct futex *f = q->p_futex;
-
-	TAILQ_REMOVE(&f->ft_threads, q, p_fut_link);
-	q->p_futex = NULL;
+	TAILQ_REMOVE(futex_chain(&q->p_futex), q, p_fut_link);
+	q->p_futex.ft_owner = NULL;
 }
 
 /* The relative timeout at *timeout, in nanoseconds (INFSLP if none). */
@@ -168,75 +139,57 @@ static int
 futex_wait(struct proc *p, const uint32_t *uaddr, uint32_t val,
     const struct timespec *timeout, int private)
 {
-	struct futex *spare, *f;
-	struct vm_amap *amap;
+	struct futex f;
 	uint64_t nsecs;
 	uint32_t cur;
-	vaddr_t off;
 	int error;
 
 	if ((error = futex_timeout(timeout, &nsecs)) != 0)
 		return error;
-	spare = pool_get(&futex_pool, PR_WAITOK);
 	if ((error = copyin(uaddr, &cur, sizeof(cur))) != 0)
-		goto out;
+		return error;
 	/* From here to the sleep nothing sleeps: no wakeup falls between. */
-	if ((error = futex_key(p, (vaddr_t)uaddr, private, &amap,
-	    &off)) != 0)
-		goto out;
-	if (cur != val) {
-		error = EAGAIN;
-		goto out;
-	}
-	futex_enqueue(p, amap, off, &spare);
+	if ((error = futex_key(p, (vaddr_t)uaddr, private, &f)) != 0)
+		return error;
+	if (cur != val)
+		return EAGAIN;
+	futex_enqueue(p, &f);
 	error = tsleep_nsec(&p->p_futex, PWAIT | PCATCH, "fsleep", nsecs);
-	if ((f = p->p_futex) == NULL)
-		error = 0;		/* a waker took us off: woken */
-	else {
-		futex_dequeue(p);
-		futex_release(f);
-		if (error == EWOULDBLOCK)
-			error = ETIMEDOUT;
-		else if (error == ERESTART)
-			error = ECANCELED;
-		else if (error == 0)
-			error = EINTR;	/* woken for single-threading */
-	}
-out:
-	if (spare != NULL)
-		pool_put(&futex_pool, spare);
-	return error;
+	if (p->p_futex.ft_owner == NULL)
+		return 0;		/* a waker took us off: woken */
+	futex_dequeue(p);
+	if (error == EWOULDBLOCK)
+		return ETIMEDOUT;
+	if (error == ERESTART)
+		return ECANCELED;
+	return error != 0 ? error : EINTR;	/* 0: for single-threading */
 }
 
 /*
- * Wake up to n threads sleeping on f, and move up to m of those left to
- * the futex (gamap, goff).  Returns how many were woken.
+ * Wake up to n threads sleeping on the word named f, and move up to m of
+ * those left to the word named g.  Returns how many were woken.
  */
 static int
-futex_wake_requeue(struct proc *p, struct futex *f, int n, int m,
-    struct vm_amap *gamap, vaddr_t goff)
+futex_wake_requeue(const struct futex *f, int n, int m,
+    const struct futex *g)
 {
-	struct futex *g = NULL, *spare = NULL;
-	struct proc *q;
+	struct futex_chain *chain = futex_chain(f);
+	struct proc *q, *nq;
 	int woken = 0;
 
-	while (woken < n && (q = TAILQ_FIRST(&f->ft_threads)) != NULL) {
-		futex_dequeue(q);
-		wakeup(&q->p_futex);
-		woken++;
+	TAILQ_FOREACH_SAFE(q, chain, p_fut_link, nq) {
+		if (!futex_same(&q->p_futex, f))
+			continue;
+		if (woken < n) {
+			futex_dequeue(q);
+			wakeup(&q->p_futex);
+			woken++;
+		} else if (m-- > 0) {
+			futex_dequeue(q);
+			futex_enqueue(q, g);
+		} else
+			break;
 	}
-	while (m-- > 0 && (q = TAILQ_FIRST(&f->ft_threads)) != NULL) {
-		if (g == NULL && (g = futex_lookup(p, gamap, goff)) == NULL) {
-			/* No sleep here: a pool item kept for this. */
-			if ((spare = pool_get(&futex_pool, PR_NOWAIT)) == NULL)
-				break;
-		}
-		futex_dequeue(q);
-		g = futex_enqueue(q, gamap, goff, &spare);
-	}
-	if (spare != NULL)
-		pool_put(&futex_pool, spare);
-	futex_release(f);
 	return woken;
 }
 
@@ -245,20 +198,16 @@ static int
 futex_wake(struct proc *p, const uint32_t *uaddr, int n, int m,
     const uint32_t *g, int private, register_t *retval)
 {
-	struct vm_amap *amap, *gamap = NULL;
-	vaddr_t off, goff = 0;
-	struct futex *f;
+	struct futex f, fg = { NULL, 0 };
 	int error;
 
 	*retval = 0;
-	if ((error = futex_key(p, (vaddr_t)uaddr, private, &amap, &off)) != 0)
+	if ((error = futex_key(p, (vaddr_t)uaddr, private, &f)) != 0)
 		return error;
-	if (m > 0 && (error = futex_key(p, (vaddr_t)g, private, &gamap,
-	    &goff)) != 0)
+	if (m > 0 && (error = futex_key(p, (vaddr_t)g, private, &fg)) != 0)
 		return error;
-	if (n < 0 || (f = futex_lookup(p, amap, off)) == NULL)
-		return 0;
-	*retval = futex_wake_requeue(p, f, n, m, gamap, goff);
+	if (n >= 0)
+		*retval = futex_wake_requeue(&f, n, m, &fg);
 	return 0;
 }
 
@@ -271,8 +220,8 @@ futex_wake_all(struct proc *p, const volatile void *uaddr)
 {
 	register_t woken;
 
-	return futex_wake(p, (const uint32_t *)uaddr, __INT_MAX__, 0, NULL, 0,
-	    &woken);
+	return futex_wake(p, (const uint32_t *)uaddr, __INT_MAX__, 0, NULL,
+	    0, &woken);
 }
 
 /*

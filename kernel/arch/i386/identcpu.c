@@ -39,12 +39,11 @@ eflags_bit_toggles(u_int bit)
 }
 
 /*
- * The time-stamp counter now, or 0 on a CPU without one; callable before
- * identifycpu().  init386() keeps its first reading in boot_entry_tsc,
- * which "make bench" counts boot_to_shell from (kern/subr_kbench.c).
+ * CPUID leaf 1's feature bits (%edx), or 0 on a CPU without CPUID;
+ * callable before identifycpu() (pmap_bootstrap asks about PGE).
  */
-uint64_t
-cpu_tsc_early(void)
+u_int
+cpu_feature_early(void)
 {
 	u_int r[4];
 
@@ -54,7 +53,18 @@ cpu_tsc_early(void)
 	if (r[0] < 1)
 		return 0;
 	cpuid(1, r);
-	return (r[3] & CPUID_TSC) ? rdtsc() : 0;
+	return r[3];
+}
+
+/*
+ * The time-stamp counter now, or 0 on a CPU without one; callable before
+ * identifycpu().  init386() keeps its first reading in boot_entry_tsc,
+ * which "make bench" counts boot_to_shell from (kern/subr_kbench.c).
+ */
+uint64_t
+cpu_tsc_early(void)
+{
+	return (cpu_feature_early() & CPUID_TSC) ? rdtsc() : 0;
 }
 
 static void

@@ -164,7 +164,8 @@ cpu_startup(void)
 		printf("memory: the loader gave no memory map; sizes are "
 		    "from the basic memory tag\n");
 	identifycpu();
-	pmap_global_init();
+	if (pmap_pg_g != 0)
+		printf("pmap: kernel pages global (PGE)\n");
 	npxinit();
 	acpi_attach();
 }

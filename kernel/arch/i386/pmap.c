@@ -55,6 +55,8 @@ extern pd_entry_t boot_pd[];
 /* PG_G where the CPU has global pages (pmap_global_init), else 0. */
 pt_entry_t pmap_pg_g;
 
+static void	pmap_global_init(void);
+
 void	uvm_page_physload(paddr_t start, paddr_t end);
 
 /* Does [pa, pa + len) overlap a boot module?  Returns the module's end. */
@@ -131,7 +133,7 @@ pmap_bootstrap_pt(vaddr_t va, int direct)
 	for (i = 0; direct && i < NPTEPG; i++) {
 		pa = VTOP(va) + (paddr_t)i * NBPG;
 		if (pa < avail_end)
-			pt[i] = pa | PG_V | PG_RW;
+			pt[i] = pa | PG_V | PG_RW | pmap_pg_g;
 	}
 	boot_pd[pdei(va)] = ptpa | PG_V | PG_RW;
 }
@@ -146,6 +148,7 @@ pmap_bootstrap(void)
 {
 	vaddr_t va;
 
+	pmap_global_init();
 	avail_end = pmap_ram_top();
 	avail_start = round_page(VTOP((vaddr_t)kernel_end));
 	for (va = KERNBASE + BOOTMAP_SIZE; va < KERNBASE + avail_end;
@@ -158,35 +161,33 @@ pmap_bootstrap(void)
 }
 
 /*
- * Mark every kernel mapping global (PG_G) and turn global pages on, where
- * the CPU has them (PGE, the Pentium Pro and later).  Every task switch
+ * Make kernel mappings global (PG_G) and turn global pages on, where the
+ * CPU has them (PGE, the Pentium Pro and later).  Every task switch
  * loads CR3 from the new TSS, even between two threads of one process,
  * and a CR3 load empties the TLB; global entries stay, so the kernel's
  * half need not be walked again after each switch.  The user half is not
- * global: it differs between processes.  Kernel mappings change only
- * through pmap_kenter_pa and pmap_kremove, whose invlpg drops a global
- * entry too.
- * => after identifycpu() and bootmap_init() (no identity map is left)
+ * global: it differs between processes.  From here every kernel PTE gets
+ * pmap_pg_g as it is made (pmap_bootstrap_pt, pmap_kenter_pa); the boot
+ * map's are made global now.  Kernel mappings change only through
+ * pmap_kenter_pa and pmap_kremove, whose invlpg drops a global entry too.
+ * => from pmap_bootstrap, after bootmap_init dropped the identity map
+ *    (which shared the boot map's page tables)
  */
-void
+static void
 pmap_global_init(void)
 {
-	pt_entry_t *pt;
-	u_int i, j;
+	pt_entry_t *pt = (pt_entry_t *)PTOV(boot_pd[pdei(KERNBASE)] &
+	    PG_FRAME);
+	u_int i;
 
-	if ((cpu_ident.ci_feature_flags & CPUID_PGE) == 0)
+	if ((cpu_feature_early() & CPUID_PGE) == 0)
 		return;
 	pmap_pg_g = PG_G;
-	for (i = pdei(KERNBASE); i < NPDEPG; i++) {
-		if ((boot_pd[i] & PG_V) == 0)
-			continue;
-		pt = (pt_entry_t *)PTOV(boot_pd[i] & PG_FRAME);
-		for (j = 0; j < NPTEPG; j++)
-			if (pt[j] & PG_V)
-				pt[j] |= PG_G;
-	}
+	/* boot/entry.asm's page tables: NBOOTPT of them, one after another. */
+	for (i = 0; i < NBOOTPT * NPTEPG; i++)
+		if (pt[i] & PG_V)
+			pt[i] |= PG_G;
 	lcr4(rcr4() | CR4_PGE);
-	printf("pmap: kernel pages global (PGE)\n");
 }
 
 /* Hand [start, end) to the page allocator, minus any boot modules. */

@@ -19,6 +19,13 @@
 #define FUTEX_REQUEUE_PRIVATE	(FUTEX_REQUEUE | FUTEX_PRIVATE_FLAG)
 
 #ifdef _KERNEL
+/* The name of a word a thread sleeps on (struct proc's p_futex). */
+struct futex {
+	const void *ft_owner;		/* the process, or the shared amap;
+					 * NULL: not asleep on a futex */
+	vaddr_t	ft_off;			/* the address, or the offset in it */
+};
+
 struct proc;
 void	futex_init(void);
 int	futex_wake_all(struct proc *, const volatile void *);

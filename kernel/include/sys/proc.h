@@ -29,6 +29,7 @@
 #include <sys/mutex.h>
 #include <sys/rwlock.h>
 #include <sys/event.h>
+#include <sys/futex.h>
 #include <sys/signal.h>
 #include <sys/resource.h>
 #include <sys/atomic.h>
@@ -103,7 +104,8 @@ struct process {
 	struct	vmspace *ps_vmspace;	/* address space */
 	pid_t	ps_pid;			/* process identifier */
 
-	LIST_HEAD(futex_list, futex) ps_ftlist;	/* sys_futex.c */
+	LIST_HEAD(, futex) ps_ftlist;	/* unused: sleepers are hashed,
+					 * sys_futex.c */
 	TAILQ_HEAD(, tslpentry) ps_tslpqueue;	/* unused: no __thrsleep(2),
 						 * futex(2) replaced it */
 	struct	rwlock	ps_lock;	/* per-process rwlock */
@@ -239,8 +241,8 @@ struct proc {
 	struct	process *p_p;		/* our process */
 	TAILQ_ENTRY(proc) p_thr_link;	/* in ps_threads */
 
-	TAILQ_ENTRY(proc) p_fut_link;	/* on the futex it sleeps on */
-	struct	futex *p_futex;
+	TAILQ_ENTRY(proc) p_fut_link;	/* on a futex hash chain */
+	struct	futex p_futex;		/* the word it sleeps on */
 
 	/* substructures: */
 	struct	filedesc *p_fd;		/* copy of p_p->ps_fd */

@@ -28,6 +28,7 @@ void	*bootmap_phys(paddr_t pa, size_t len);
 void	call_on_stack(void (*fn)(void *), void *arg, vaddr_t stack_top);
 uint64_t cpu_counter(void);	/* cycles (TSC), else the PIT */
 uint64_t cpu_tsc_early(void);	/* the TSC, or 0 without one */
+u_int	cpu_feature_early(void);	/* CPUID 1 %edx, or 0 */
 extern uint64_t boot_entry_tsc;	/* the TSC as init386() began */
 u_int	i8253_read_count(void);	/* channel 0's current count */
 

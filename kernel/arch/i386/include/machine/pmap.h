@@ -98,7 +98,6 @@ extern vaddr_t virtual_avail, virtual_end;	/* uvm_km's address space */
 struct vm_page;
 
 void	pmap_bootstrap(void);
-void	pmap_global_init(void);
 extern pt_entry_t pmap_pg_g;
 void	pmap_zero_page(struct vm_page *);
 void	pmap_copy_page(struct vm_page *src, struct vm_page *dst);
