@@ -180,15 +180,35 @@ test_exec(void)
  */
 static int rep[2], rel[2];
 
+/*
+ * Fork a child to run fn, and report its pid on rep as { level, pid }:
+ * A's and B's reports may arrive in either order.
+ */
 static pid_t
-tree_fork(void (*fn)(void))
+tree_fork(void (*fn)(void), pid_t level)
 {
-	pid_t pid = fork();
+	pid_t msg[2] = { level, fork() };
 
-	if (pid == 0)
+	if (msg[1] == 0)
 		fn();
-	write(rep[1], &pid, sizeof(pid));
-	return pid;
+	write(rep[1], msg, sizeof(msg));
+	return msg[1];
+}
+
+/* The pids of B (level 1) and C (level 2) from the two reports on rep. */
+static void
+tree_pids(pid_t *b, pid_t *c)
+{
+	pid_t msg[2];
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		CHECK(read(rep[0], msg, sizeof(msg)) == sizeof(msg));
+		if (msg[0] == 1)
+			*b = msg[1];
+		else
+			*c = msg[1];
+	}
 }
 
 static void
@@ -205,7 +225,7 @@ tree_b(void)
 {
 	int status;
 
-	waitpid(tree_fork(tree_c), &status, 0);
+	waitpid(tree_fork(tree_c, 2), &status, 0);
 	_exit(WEXITSTATUS(status) == 3 ? 2 : 96);
 }
 
@@ -214,7 +234,7 @@ tree_a(void)
 {
 	int status;
 
-	waitpid(tree_fork(tree_b), &status, 0);
+	waitpid(tree_fork(tree_b, 1), &status, 0);
 	_exit(WEXITSTATUS(status) == 2 ? 1 : 95);
 }
 
@@ -291,8 +311,7 @@ test_track(void)
 	close(rel[0]);
 	tree_events(kq, s, a);
 	close(rep[1]);
-	CHECK(read(rep[0], &b, sizeof(b)) == sizeof(b));
-	CHECK(read(rep[0], &c, sizeof(c)) == sizeof(c));
+	tree_pids(&b, &c);
 	close(rep[0]);
 	CHECK(waitpid(a, &status, 0) == a && WEXITSTATUS(status) == 1);
 	/* A: forked, exited 1; B and C: children with their parents. */
