@@ -156,6 +156,34 @@ check_cowdemo() {
 	    grep -qE '^parent: +write: no copy +faults \+[01], flt_cow \+0' "$LOG"
 }
 
+# threads 3: three workers, each with its tid, and the total checked
+# against one thread's count.
+check_threads() {
+	check "three worker threads, each with a tid above 100000" \
+	    test "$(grep -cE '^thread [123] \(tid [1-9][0-9]{5,}\): [0-9]+ chunks' \
+	    "$LOG")" = 3
+	check_logged "total 17984 primes; one thread alone counts 17984: ok"
+}
+
+# prodcons 2000 2 3: two producers, three consumers, the sum exact.
+check_prodcons() {
+	check "three consumers report" \
+	    test "$(grep -cE '^consumer [123] took [0-9]+ items' "$LOG")" = 3
+	check_logged "2 producers, 3 consumers, 8 slots: 4000 items, sum 4002000 (want 4002000): ok"
+}
+
+# procwatch -t /bin/forktree 2: the exec, six forks and seven exits,
+# each as it happened, through kqueue's NOTE_TRACK.
+check_procwatch() {
+	pw='^ +[0-9]+\.[0-9]{3} pid [0-9]+'
+	check "procwatch: the exec of forktree" \
+	    grep -qE "$pw exec forktree" "$LOG"
+	check "procwatch: six forks" \
+	    test "$(grep -cE "$pw fork -> [0-9]+" "$LOG")" = 6
+	check "procwatch: seven exits, each 0" \
+	    test "$(grep -cE "$pw exit 0" "$LOG")" = 7
+}
+
 # A test ISO, made by "make boot-tests" from tests/boot/cmdline/NAME.
 test_iso() {
 	iso=$B/test/$1.iso

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The demos, each run by boot option run= (as `make qemu RUN=...` does):
 # vforkdemo's parent waits for its child and keeps its own x, cowdemo's
-# child write copies one page, sysctl prints the counters by name.  The
+# child write copies one page, sysctl prints the counters by name; the
+# issue 8 demos: threads, prodcons (a POSIX producer/consumer), and
+# procwatch -t following forktree through kqueue.  The
 # demos' checks are lib.sh's: bochs-demos.t makes them too.
 . "$(dirname "$0")/lib.sh"
 
@@ -18,6 +20,15 @@ check_vforkdemo
 
 boot cowdemo
 check_cowdemo
+
+boot threads
+check_threads
+
+boot prodcons
+check_prodcons
+
+boot procwatch
+check_procwatch
 
 boot sysctl
 check_logged "kern.forkstat.forks="
