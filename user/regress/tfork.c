@@ -432,6 +432,46 @@ count_threads(pid_t pid)
 	return thread_states(pid, NULL, 0);
 }
 
+/*
+ * ps -H, run while this process has two threads: two lines with our pid,
+ * with this thread's tid and the other's.
+ */
+static void
+check_ps_threads(pid_t other)
+{
+	char *argv[] = { "ps", "-H", NULL }, *envp[] = { NULL };
+	static char out[8192];
+	int p[2], lpid, ltid, n = 0, seen = 0, status;
+	size_t len = 0;
+	ssize_t r;
+	char *line;
+	pid_t pid;
+
+	pipe(p);
+	if ((pid = fork()) == 0) {
+		dup2(p[1], 1);
+		close(p[0]);
+		close(p[1]);
+		execve("/bin/ps", argv, envp);
+		_exit(99);
+	}
+	close(p[1]);
+	while (len < sizeof(out) - 1 &&
+	    (r = read(p[0], out + len, sizeof(out) - 1 - len)) > 0)
+		len += r;
+	out[len] = '\0';
+	close(p[0]);
+	CHECK(waitpid(pid, &status, 0) == pid && status == 0);
+	for (line = strtok(out, "\n"); line != NULL;
+	    line = strtok(NULL, "\n"))
+		if (sscanf(line, "%d %d", &lpid, &ltid) == 2 &&
+		    lpid == getpid()) {
+			n++;
+			seen |= (ltid == getthrid()) | (ltid == other) << 1;
+		}
+	CHECK(n == 2 && seen == 3);
+}
+
 /* fork in a threaded process: the child has one thread, the caller. */
 static void
 test_fork(void)
@@ -444,6 +484,9 @@ test_fork(void)
 	stop_spin = 0;
 	CHECK(thr_create(&t, fn_spin) > 0);
 	CHECK(count_threads(getpid()) == 2);
+	while (t.seen_tid == 0)
+		sched_yield();
+	check_ps_threads(t.seen_tid);
 	pipe(p);
 	if ((pid = fork()) == 0) {
 		read(p[0], &c, 1);
