@@ -20,6 +20,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "kern_counts.h"
+
 #define THREAD_PID_OFFSET	100000
 
 struct __tfork {
@@ -132,17 +134,6 @@ thr_join(struct thr *t)
 		    NULL);
 }
 
-static int
-sysctl_int(int name)
-{
-	int mib[2] = { CTL_KERN, name }, v = -1;
-	size_t len = sizeof(v);
-
-	if (sysctl(mib, 2, &v, &len, NULL, 0) == -1)
-		return -1;
-	return v;
-}
-
 static void
 fn_result(struct thr *t)
 {
@@ -169,10 +160,7 @@ test_create_join(void)
 	}
 	CHECK(t[0].seen_tid != t[1].seen_tid &&
 	    t[1].seen_tid != t[2].seen_tid && t[0].seen_tid != t[2].seen_tid);
-	/* The reaper frees a thread soon after it switched away. */
-	for (i = 0; i < 100 && sysctl_int(KERN_NTHREADS) != nthreads; i++)
-		sched_yield();
-	CHECK(sysctl_int(KERN_NTHREADS) == nthreads);
+	CHECK(nthreads_settles_at(nthreads));
 }
 
 /* __tfork's bad arguments; nothing is created. */
@@ -657,9 +645,7 @@ test_maxthread(void)
 	    WEXITSTATUS(status) == 8 - 1 - 5);
 	CHECK(sysctl(mib, 2, NULL, NULL, &old, sizeof(old)) == 0);
 	CHECK(sysctl_int(KERN_MAXTHREAD) == old);
-	for (n = 0; n < 100 && sysctl_int(KERN_NTHREADS) != nthreads; n++)
-		sched_yield();
-	CHECK(sysctl_int(KERN_NTHREADS) == nthreads);
+	CHECK(nthreads_settles_at(nthreads));
 }
 
 int

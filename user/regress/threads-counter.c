@@ -19,6 +19,8 @@
 #include <tib.h>
 #include <unistd.h>
 
+#include "kern_counts.h"
+
 #define THREAD_PID_OFFSET	100000
 
 static int failures;
@@ -30,28 +32,6 @@ static int failures;
 		failures++;						\
 	}								\
 } while (0)
-
-static int
-sysctl_int(int name)
-{
-	int mib[2] = { CTL_KERN, name }, v = -1;
-	size_t len = sizeof(v);
-
-	if (sysctl(mib, 2, &v, &len, NULL, 0) == -1)
-		return -1;
-	return v;
-}
-
-/* The kernel frees a thread a little after it switched away. */
-static int
-nthreads_settles_at(int n)
-{
-	int i;
-
-	for (i = 0; i < 200 && sysctl_int(KERN_NTHREADS) != n; i++)
-		sched_yield();
-	return sysctl_int(KERN_NTHREADS) == n;
-}
 
 /* ---- 8 threads add 100,000 each under a mutex ---- */
 
