@@ -201,7 +201,7 @@ knote_activate(struct knote *kn)
 	s = splhigh();
 	kn->kn_status |= KN_ACTIVE;
 	if (kq != NULL &&
-	    (kn->kn_status & (KN_QUEUED | KN_DISABLED)) == 0) {
+	    (kn->kn_status & (KN_QUEUED | KN_DISABLED | KN_DROPPING)) == 0) {
 		knote_enqueue(kn);
 		if (kq->kq_state & KQ_SLEEP) {
 			kq->kq_state &= ~KQ_SLEEP;
@@ -254,6 +254,12 @@ knote(struct klist *list, long hint)
 static void
 knote_unlink(struct knote *kn)
 {
+	/*
+	 * Until knote_drop detaches it, kn is still on its object's klist
+	 * (or its timer armed): an interrupt may post to it once splhigh is
+	 * dropped, and knote_activate must not queue it again.
+	 */
+	kn->kn_status |= KN_DROPPING;
 	LIST_REMOVE(kn, kn_link);
 	if (kn->kn_status & KN_QUEUED)
 		knote_dequeue(kn);
@@ -484,9 +490,9 @@ kqueue_sleep(struct kqueue *kq, uint64_t deadline)
 	if (deadline != INFSLP && now >= deadline)
 		return EWOULDBLOCK;
 	kq->kq_state |= KQ_SLEEP;
+	/* Only a waker clears KQ_SLEEP: another thread may sleep here too. */
 	error = tsleep_nsec(kq, PSOCK | PCATCH, "kqread",
 	    deadline == INFSLP ? INFSLP : deadline - now);
-	kq->kq_state &= ~KQ_SLEEP;
 	if (error == ERESTART)
 		error = EINTR;
 	return error;
@@ -701,9 +707,12 @@ sys_kqueue(struct proc *p, void *v __unused, register_t *retval)
 	struct file *fp;
 	int fd, error;
 
-	if ((error = falloc(p, &fp, &fd)) != 0)
-		return error;
+	/* The kqueue first: falloc's slot must not be seen half made. */
 	kq = pool_get(&kqueue_pool, PR_WAITOK | PR_ZERO);
+	if ((error = falloc(p, &fp, &fd)) != 0) {
+		pool_put(&kqueue_pool, kq);
+		return error;
+	}
 	TAILQ_INIT(&kq->kq_head);
 	LIST_INIT(&kq->kq_knlist);
 	kq->kq_fdp = p->p_fd;
@@ -809,9 +818,11 @@ sys_kevent(struct proc *p, void *v, register_t *retval)
 		return EBADF;
 	if (SCARG(uap, nchanges) < 0 || nevents < 0)
 		return EINVAL;
-	if ((error = kevent_deadline(SCARG(uap, timeout), &deadline)) != 0)
+	FREF(fp);		/* before a copyin may sleep and a close free it */
+	if ((error = kevent_deadline(SCARG(uap, timeout), &deadline)) != 0) {
+		(void)FRELE(fp, p);
 		return error;
-	FREF(fp);
+	}
 	error = kevent_changes(fp->f_data, SCARG(uap, changelist),
 	    SCARG(uap, nchanges), &eventlist, &nevents, &nerrors, p);
 	if (error == 0 && nerrors > 0)

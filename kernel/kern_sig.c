@@ -106,23 +106,33 @@ sigstkinit(struct sigaltstack *ss)
 	ss->ss_flags = SS_DISABLE;
 }
 
+/* May thread q take signal mask: not exiting, not held, not blocking? */
+static int
+sig_takes(struct proc *q, sigset_t mask)
+{
+	return (q->p_flag & (P_WEXIT | P_SUSPSINGLE)) == 0 &&
+	    ((q->p_sigmask & mask) == 0 || (mask & sigcantmask));
+}
+
 /*
  * The thread of pr that takes a process-directed signal (mask): the
- * running one if it is pr's and does not block it, else the first that
- * does not; NULL when all of them block it, and the signal waits on the
- * process (ps_siglist) for the first thread to unblock it.
+ * running one if it is pr's and may take it, else the first that may;
+ * NULL when none may, and the signal waits on the process (ps_siglist)
+ * for the first thread to unblock it.  While a thread single-threads the
+ * process, it comes first: the others are held or about to exit, and
+ * would lose the signal.
  */
 static struct proc *
 sig_pick_thread(struct process *pr, sigset_t mask)
 {
 	struct proc *q = curproc;
 
-	if (q != NULL && q->p_p == pr && (q->p_flag & P_WEXIT) == 0 &&
-	    ((q->p_sigmask & mask) == 0 || (mask & sigcantmask)))
+	if (pr->ps_single != NULL && sig_takes(pr->ps_single, mask))
+		return pr->ps_single;
+	if (q != NULL && q->p_p == pr && sig_takes(q, mask))
 		return q;
 	TAILQ_FOREACH(q, &pr->ps_threads, p_thr_link)
-		if ((q->p_flag & P_WEXIT) == 0 &&
-		    ((q->p_sigmask & mask) == 0 || (mask & sigcantmask)))
+		if (sig_takes(q, mask))
 			return q;
 	return NULL;
 }

@@ -124,8 +124,11 @@ futex_timeout(const struct timespec *timeout, uint64_t *nsecs)
 		return error;
 	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000L)
 		return EINVAL;
-	if ((*nsecs = TIMESPEC_TO_NSEC(&ts)) == 0)
+	if (ts.tv_sec == 0 && ts.tv_nsec == 0)
 		return ETIMEDOUT;
+	/* A huge timeout is "forever enough" (tsleep caps it), not a wrap. */
+	*nsecs = (uint64_t)ts.tv_sec > MAXTSLP / 2000000000ULL ? MAXTSLP / 2 :
+	    TIMESPEC_TO_NSEC(&ts);
 	return 0;
 }
 
@@ -206,8 +209,11 @@ futex_wake(struct proc *p, const uint32_t *uaddr, int n, int m,
 		return error;
 	if (m > 0 && (error = futex_key(p, (vaddr_t)g, private, &fg)) != 0)
 		return error;
-	if (n >= 0)
-		*retval = futex_wake_requeue(&f, n, m, &fg);
+	if (m > 0 && futex_same(&f, &fg))
+		m = 0;		/* onto itself: would only go round again */
+	if (n < 0)
+		n = __INT_MAX__;	/* upstream's count is unsigned: all */
+	*retval = futex_wake_requeue(&f, n, m, &fg);
 	return 0;
 }
 

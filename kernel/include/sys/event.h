@@ -159,6 +159,7 @@ struct knote {
 #define KN_DISABLED	0x0004		/* EV_DISABLE: not delivered */
 #define KN_DETACHED	0x0008		/* off its klist: object gone */
 #define KN_MARKER	0x0010		/* kqueue_scan's place holder */
+#define KN_DROPPING	0x0020		/* off its kqueue, being freed */
 
 #define kn_id		kn_kevent.ident
 #define kn_filter	kn_kevent.filter
