@@ -313,10 +313,15 @@ sys_execve(struct proc *p, void *v, register_t *retval __unused)
 	    (error = exec_copyvec(SCARG(uap, envp), &ea, &ea.envc)) != 0 ||
 	    (vm = exec_new_vmspace(file, size, &error)) == NULL)
 		goto out;
-	/* The point of no return: the other threads exit first. */
-	if (P_HASSIBLING(p) && (error = single_thread_set(p,
-	    SINGLE_EXIT)) != 0) {
-		uvmspace_free(vm);	/* a sibling is ending the process */
+	/*
+	 * The point of no return: the other threads exit first, unless a
+	 * sibling has taken over (it is ending the process): then we give
+	 * way, and exit on our way out (single_thread_check).
+	 */
+	if (P_HASSIBLING(p) && (p->p_p->ps_single != p ||
+	    (p->p_p->ps_flags & PS_EXITING) ||
+	    single_thread_set(p, SINGLE_EXIT) != 0)) {
+		uvmspace_free(vm);
 		error = ERESTART;
 		goto out;
 	}
