@@ -9,13 +9,15 @@
 
 #include <sys/types.h>
 #include <sys/event.h>
+#include <errno.h>
 #include <stdio.h>
+#include <time.h>
 #include <unistd.h>
 
 int
 main(void)
 {
-	struct timespec ts = { 20, 0 };
+	struct timespec ts = { 20, 0 }, t0, t1;
 	struct kevent kev;
 	char line[64];
 	ssize_t n;
@@ -28,8 +30,13 @@ main(void)
 	}
 	printf("kqueue-tty: waiting\n");
 	fflush(stdout);
-	if (kevent(kq, NULL, 0, &kev, 1, &ts) != 1) {
-		printf("kqueue-tty: no event\n");
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if ((n = kevent(kq, NULL, 0, &kev, 1, &ts)) != 1) {
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		printf("kqueue-tty: no event (kevent %ld, errno %d) after "
+		    "%lld ms\n", (long)n, n == -1 ? errno : 0,
+		    (long long)((t1.tv_sec - t0.tv_sec) * 1000 +
+		    (t1.tv_nsec - t0.tv_nsec) / 1000000));
 		return 1;
 	}
 	n = read(0, line, sizeof(line) - 1);
