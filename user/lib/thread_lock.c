@@ -23,6 +23,18 @@
 #include "thread_private.h"
 
 /*
+ * Take the lock in state 2 at once, sleeping while it is held: for a
+ * thread woken from a condition variable (others may still sleep on
+ * the lock), and for _thread_lock once it found the lock taken.
+ */
+void
+_thread_lock_contended(volatile uint32_t *l)
+{
+	while (__atomic_exchange_n(l, 2, __ATOMIC_ACQUIRE) != 0)
+		__futex(l, FUTEX_WAIT_PRIVATE, 2, NULL, NULL);
+}
+
+/*
  * Take the lock at l, sleeping while another thread holds it.
  * => returns with *l == 1 (no sleepers seen) or 2.
  */
@@ -31,26 +43,9 @@ _thread_lock(volatile uint32_t *l)
 {
 	uint32_t c = 0;
 
-	if (__atomic_compare_exchange_n(l, &c, 1, 0, __ATOMIC_ACQUIRE,
+	if (!__atomic_compare_exchange_n(l, &c, 1, 0, __ATOMIC_ACQUIRE,
 	    __ATOMIC_RELAXED))
-		return;
-	if (c != 2)
-		c = __atomic_exchange_n(l, 2, __ATOMIC_ACQUIRE);
-	while (c != 0) {
-		__futex(l, FUTEX_WAIT_PRIVATE, 2, NULL, NULL);
-		c = __atomic_exchange_n(l, 2, __ATOMIC_ACQUIRE);
-	}
-}
-
-/*
- * Take the lock as a thread woken from a condition variable does: in
- * state 2 at once, since others may still sleep on it.
- */
-void
-_thread_lock_contended(volatile uint32_t *l)
-{
-	while (__atomic_exchange_n(l, 2, __ATOMIC_ACQUIRE) != 0)
-		__futex(l, FUTEX_WAIT_PRIVATE, 2, NULL, NULL);
+		_thread_lock_contended(l);
 }
 
 /* Take the lock if it is free: 1 if taken, 0 if not. */
