@@ -457,6 +457,44 @@ check_ps_threads(pid_t other)
 	CHECK(n == 2 && seen == 3);
 }
 
+static volatile uint32_t rq_from, rq_to;
+
+/* Sleep once on rq_from; say so in result when woken. */
+static void
+fn_requeue(struct thr *t)
+{
+	futex(&rq_from, FUTEX_WAIT, 0, NULL, NULL);
+	t->result = 7;
+}
+
+/*
+ * FUTEX_REQUEUE moves a sleeper without waking it: after it, a wake on
+ * the old word finds nobody and one on the new word wakes the thread.
+ * Onto the same word, it only wakes (and returns at once).
+ */
+static void
+test_futex_requeue(void)
+{
+	static struct thr t;
+	int stat[2], i;
+
+	rq_from = rq_to = 0;
+	CHECK(thr_create(&t, fn_requeue) > 0);
+	for (i = 0; i < 1000; i++) {
+		if (thread_states(getpid(), stat, 2) == 2 && stat[1] == 3)
+			break;		/* SSLEEP: in its futex wait */
+		sched_yield();
+	}
+	CHECK(futex(&rq_from, FUTEX_REQUEUE, 0, (void *)1, &rq_to) == 0);
+	CHECK(futex(&rq_from, FUTEX_WAKE, 1, NULL, NULL) == 0);
+	CHECK(t.result == 0);
+	CHECK(futex(&rq_to, FUTEX_WAKE, 1, NULL, NULL) == 1);
+	thr_join(&t);
+	CHECK(t.result == 7);
+	CHECK(futex(&rq_to, FUTEX_REQUEUE, 1, (void *)0x7fffffff,
+	    &rq_to) == 0);
+}
+
 /* fork in a threaded process: the child has one thread, the caller. */
 static void
 test_fork(void)
@@ -656,6 +694,7 @@ main(void)
 	test_whole_process();
 	test_bad_tid();
 	test_fork();
+	test_futex_requeue();
 	test_stop_kill();
 	test_exec_sleeping();
 	test_maxthread();
